@@ -1,0 +1,28 @@
+/* The command line: one file per subcommand (cmd_<name>.c), each a thin front
+ * end over the library. */
+#ifndef PACT_CLI_H
+#define PACT_CLI_H
+
+#include <stdbool.h>
+
+/* Exit statuses shared by every subcommand. */
+#define PACT_EXIT_OK 0
+#define PACT_EXIT_SOME_FAILED 1 /* some inputs could not be processed */
+#define PACT_EXIT_USAGE 2       /* unknown command or option, bad arguments */
+
+typedef struct {
+    const char *name;
+    const char *summary;  /* one line for `pactgraph --help` */
+    int (*run)(int argc, char **argv); /* argv[0] is the subcommand's name */
+} pact_command;
+
+int pact_cmd_extract(int argc, char **argv);
+int pact_cmd_text(int argc, char **argv);
+
+/* Prints "pactgraph CMD: message" and the hint to --help; returns PACT_EXIT_USAGE. */
+int pact_cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* True when arg is -h or --help. */
+bool pact_cli_is_help(const char *arg);
+
+#endif

@@ -1,0 +1,188 @@
+/* The extraction pipeline: a page's articles to extraction records. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "extract/extract.h"
+
+const char *pact_data_dir(const char *dir) {
+    if (dir && *dir) return dir;
+    const char *env = getenv("PACT_DATA_DIR");
+    if (env && *env) return env;
+    struct stat st;
+    if (stat(PACT_SOURCE_DATA_DIR, &st) == 0) return PACT_SOURCE_DATA_DIR;
+    return "/usr/local/share/pactgraph";
+}
+
+pact_entity *pact__add_entity(pact_article_ctx *a) {
+    pact_record *r = a->rec;
+    if (r->nentities == a->ent_cap) {
+        size_t cap = a->ent_cap ? a->ent_cap * 2 : 32;
+        pact_entity *n = pact_arena_alloc(a->arena, cap * sizeof *n);
+        if (r->nentities) memcpy(n, r->entities, r->nentities * sizeof *n);
+        r->entities = n;
+        a->ent_cap = cap;
+    }
+    pact_entity *e = &r->entities[r->nentities++];
+    memset(e, 0, sizeof *e);
+    return e;
+}
+
+pact_event *pact__add_event(pact_article_ctx *a) {
+    pact_record *r = a->rec;
+    if (r->nevents == a->ev_cap) {
+        size_t cap = a->ev_cap ? a->ev_cap * 2 : 16;
+        pact_event *n = pact_arena_alloc(a->arena, cap * sizeof *n);
+        if (r->nevents) memcpy(n, r->events, r->nevents * sizeof *n);
+        r->events = n;
+        a->ev_cap = cap;
+    }
+    pact_event *e = &r->events[r->nevents++];
+    memset(e, 0, sizeof *e);
+    return e;
+}
+
+pact_membership *pact__add_membership(pact_article_ctx *a) {
+    pact_record *r = a->rec;
+    if (r->nmemberships == a->ms_cap) {
+        size_t cap = a->ms_cap ? a->ms_cap * 2 : 8;
+        pact_membership *n = pact_arena_alloc(a->arena, cap * sizeof *n);
+        if (r->nmemberships) memcpy(n, r->memberships, r->nmemberships * sizeof *n);
+        r->memberships = n;
+        a->ms_cap = cap;
+    }
+    pact_membership *m = &r->memberships[r->nmemberships++];
+    memset(m, 0, sizeof *m);
+    return m;
+}
+
+pact_span pact__input_span(const pact_article_ctx *a, size_t para, size_t start, size_t end) {
+    const pact_omap *m = &a->paras[para].map;
+    pact_span s = {pact_omap_start(m, start), pact_omap_end(m, end)};
+    if (s.end < s.start) s.end = s.start;
+    return s;
+}
+
+/* Normalises one block into paragraph slot p; returns 0 on failure. */
+static int add_para(pact_article_ctx *a, const pact_block *b, size_t p) {
+    pact_norm tmp;
+    if (pact_text_normalize(b->text, b->len, 0, &tmp, a->diag) != PACT_OK) return 0;
+    /* compose the maps: normalised -> block text -> input bytes */
+    pact_norm *n = &a->paras[p];
+    n->text = pact_arena_strndup(a->arena, tmp.text, tmp.len);
+    n->len = tmp.len;
+    pact_omap_init(&n->map);
+    for (size_t i = 0; i < tmp.map.n; i++) {
+        const pact_omap_seg *s = &tmp.map.seg[i];
+        size_t o0 = pact_omap_start(&b->map, s->o), o1 = pact_omap_end(&b->map, s->o + s->on);
+        if (s->tn == s->on && o1 - o0 == s->on) {
+            pact_omap_push(&n->map, s->t, s->tn, o0, s->on);
+        } else if (s->tn == s->on) {
+            /* the block map is not linear here: push byte by byte-ish */
+            for (size_t k = 0; k < s->tn; k++) {
+                size_t ok = pact_omap_start(&b->map, s->o + k);
+                size_t oe = pact_omap_end(&b->map, s->o + k + 1);
+                pact_omap_push(&n->map, s->t + k, 1, ok, oe > ok ? oe - ok : 0);
+            }
+        } else {
+            pact_omap_push(&n->map, s->t, s->tn, o0, o1 > o0 ? o1 - o0 : 0);
+        }
+    }
+    pact_norm_free(&tmp);
+    return 1;
+}
+
+static void extract_article(pact_article_ctx *a, const pact_article *art) {
+    pact_record *r = a->rec;
+    size_t np = art->nbody + (art->title ? 1 : 0);
+    a->paras = pact_arena_alloc(a->arena, (np ? np : 1) * sizeof *a->paras);
+    a->nparas = 0;
+    a->has_title = art->title != NULL;
+    if (art->title) {
+        if (add_para(a, art->title, 0)) a->nparas = 1;
+        else a->has_title = false;
+        r->title = a->has_title ? a->paras[0].text : NULL;
+        r->title_span = (pact_span){art->title->start, art->title->end};
+    }
+    size_t first_body = a->nparas;
+    r->body_spans = pact_arena_alloc(a->arena, (art->nbody ? art->nbody : 1) * sizeof *r->body_spans);
+    pact_buf body;
+    pact_buf_init(&body, 0);
+    for (size_t i = 0; i < art->nbody; i++) {
+        const pact_block *b = art->body[i];
+        if (!add_para(a, b, a->nparas)) continue;
+        r->body_spans[r->nbody++] = (pact_span){b->start, b->end};
+        const pact_norm *n = &a->paras[a->nparas++];
+        if (body.len && pact_buf_append(&body, "\n\n", 2)) break;
+        if (pact_buf_append(&body, n->text, n->len)) break;
+    }
+    r->body_text = pact_arena_strndup(a->arena, body.ptr ? body.ptr : "", body.len);
+    pact_buf_free(&body);
+
+    /* sentences of the title and every paragraph */
+    size_t cap = 16;
+    a->sents = pact_arena_alloc(a->arena, cap * sizeof *a->sents);
+    a->nsents = 0;
+    for (size_t p = 0; p < a->nparas; p++) {
+        pact_range *rg = NULL;
+        size_t ns = pact_sentences_split(a->paras[p].text, a->paras[p].len, &rg);
+        for (size_t k = 0; k < ns; k++) {
+            if (a->nsents == cap) {
+                pact_sent *bigger = pact_arena_alloc(a->arena, cap * 2 * sizeof *bigger);
+                memcpy(bigger, a->sents, cap * sizeof *bigger);
+                a->sents = bigger;
+                cap *= 2;
+            }
+            pact_sent *s = &a->sents[a->nsents++];
+            memset(s, 0, sizeof *s);
+            s->para = p;
+            s->start = rg[k].start;
+            s->end = rg[k].end;
+            s->is_title = a->has_title && p == 0;
+            pact_token *toks = NULL;
+            s->ntoks = pact_tokenize(a->paras[p].text, s->start, s->end, &toks);
+            s->toks = pact_arena_alloc(a->arena, (s->ntoks ? s->ntoks : 1) * sizeof *toks);
+            if (s->ntoks) memcpy(s->toks, toks, s->ntoks * sizeof *toks);
+            free(toks);
+        }
+        free(rg);
+    }
+    r->sentences = pact_arena_alloc(a->arena, (a->nsents ? a->nsents : 1) * sizeof *r->sentences);
+    for (size_t k = 0; k < a->nsents; k++) {
+        const pact_sent *s = &a->sents[k];
+        if (s->para < first_body) continue; /* the title is not a body sentence */
+        pact_sentence *out = &r->sentences[r->nsentences++];
+        out->text = pact_arena_strndup(a->arena, a->paras[s->para].text + s->start, s->end - s->start);
+        pact_span sp = pact__input_span(a, s->para, s->start, s->end);
+        out->start = sp.start;
+        out->end = sp.end;
+    }
+
+    pact__entities_recognize(a);
+    pact__events_code(a);
+    for (size_t p = 0; p < a->nparas; p++) pact_omap_free(&a->paras[p].map);
+}
+
+size_t pact_extract_page(const pact_extractor *ex, const pact_page *page, pact_arena *arena,
+                         pact_record **recs, pact_diag *d) {
+    *recs = pact_arena_alloc(arena, (page->narticles ? page->narticles : 1) * sizeof **recs);
+    for (size_t i = 0; i < page->narticles; i++) {
+        const pact_article *art = &page->articles[i];
+        pact_record *r = &(*recs)[i];
+        memset(r, 0, sizeof *r);
+        r->doc = page->doc;
+        r->article = (int)i;
+        r->source_url = page->source_url;
+        memcpy(r->published, art->published, sizeof r->published);
+        pact_article_ctx a;
+        memset(&a, 0, sizeof a);
+        a.ex = ex;
+        a.arena = arena;
+        a.rec = r;
+        a.diag = d;
+        a.page_date = art->published[0] ? art->published
+                      : page->fallback_date[0] ? page->fallback_date : NULL;
+        extract_article(&a, art);
+    }
+    return page->narticles;
+}
