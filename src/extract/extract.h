@@ -28,6 +28,12 @@ void pact_extractor_free(pact_extractor *ex);
 /* The data directory in use: dir if given, else $PACT_DATA_DIR, else the build's. */
 const char *pact_data_dir(const char *dir);
 
+/* A date expression found in a sentence, read against the page's date. */
+typedef struct {
+    size_t start, end;         /* range in the paragraph's normalised text */
+    char value[11];            /* YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD */
+} pact_date_mention;
+
 /* One sentence of an article. */
 typedef struct {
     size_t para;               /* paragraph index: 0 is the title (when present) */
@@ -35,6 +41,8 @@ typedef struct {
     pact_token *toks;          /* tokens of the sentence (arena) */
     size_t ntoks;
     size_t ent_first, nents;   /* its entities: rec->entities[ent_first .. +nents) */
+    pact_date_mention *dates;  /* its date expressions (filled by the recogniser) */
+    size_t ndates;
     bool is_title;
 } pact_sent;
 
@@ -61,7 +69,8 @@ pact_membership *pact__add_membership(pact_article_ctx *a);
 pact_span pact__input_span(const pact_article_ctx *a, size_t para, size_t start, size_t end);
 
 /* Stage hooks called by the pipeline, in this order. */
-/* entities.c: fills rec->entities and each sentence's ent_first/nents. */
+/* entities.c: fills rec->entities, each sentence's ent_first/nents, and (with
+ * dates.c) each sentence's dates. */
 void pact__entities_recognize(pact_article_ctx *a);
 /* events.c: fills rec->events and rec->memberships. */
 void pact__events_code(pact_article_ctx *a);

@@ -1,0 +1,18 @@
+/* Shared by the page reader's files: page.c detects the kind and dispatches to
+ * the HTML reader (html.c) or the flattened-text reader (flat.c). */
+#ifndef PACT_PAGE_INTERNAL_H
+#define PACT_PAGE_INTERNAL_H
+
+#include "page/page.h"
+
+/* Each fills page->blocks and page->articles (page->doc, data, len and arena
+ * are set by the caller). */
+PACT_WUR int pact__page_read_html(pact_page *page, pact_diag *d);
+PACT_WUR int pact__page_read_flat(pact_page *page, pact_diag *d);
+
+/* Reads a Vietnamese dateline or timestamp ("Chủ Nhật, 12/07/2020 10:29 (GMT+7)",
+ * "13/06/2023 18:46 GMT+7", ISO 8601 from <time> or meta tags) into
+ * "YYYY-MM-DD"; returns false when s holds none. */
+bool pact__page_parse_dateline(const char *s, size_t len, char out[11]);
+
+#endif
