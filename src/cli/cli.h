@@ -18,6 +18,17 @@ typedef struct {
 
 int pact_cmd_extract(int argc, char **argv);
 int pact_cmd_text(int argc, char **argv);
+int pact_cmd_ingest(int argc, char **argv);    /* cmd_ingest.c */
+int pact_cmd_members(int argc, char **argv);   /* cmd_query.c */
+int pact_cmd_ties(int argc, char **argv);      /* cmd_query.c */
+int pact_cmd_timeline(int argc, char **argv);  /* cmd_query.c */
+int pact_cmd_path(int argc, char **argv);      /* cmd_query.c */
+int pact_cmd_actor(int argc, char **argv);     /* cmd_query.c */
+int pact_cmd_search(int argc, char **argv);    /* cmd_query.c */
+int pact_cmd_export(int argc, char **argv);    /* cmd_export.c */
+int pact_cmd_serve(int argc, char **argv);     /* cmd_serve.c */
+/* The store a graph command uses: --db FILE, else $PACT_DB, else pact.db. */
+const char *pact_cli_db_path(const char *opt);
 
 /* Prints "pactgraph CMD: message" and the hint to --help; returns PACT_EXIT_USAGE. */
 int pact_cli_usage_error(const char *cmd, const char *fmt, ...)

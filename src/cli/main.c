@@ -9,6 +9,15 @@
 static const pact_command commands[] = {
     {"extract", "read pages (HTML or flattened text) and print extraction records as JSON Lines", pact_cmd_extract},
     {"text", "print a file's normalised sentences with their original byte spans", pact_cmd_text},
+    {"ingest", "extract pages (or load --records) into the SQLite store, idempotently", pact_cmd_ingest},
+    {"members", "who belongs to an organisation (members, partners, candidates) at a date", pact_cmd_members},
+    {"ties", "the events between two actors, newest first, with their evidence", pact_cmd_ties},
+    {"timeline", "the dated events of an actor (and another), oldest first", pact_cmd_timeline},
+    {"path", "the shortest chain of ties between two actors, with evidence per link", pact_cmd_path},
+    {"actor", "an actor's groups, partners, opponents and cooperation balance by year", pact_cmd_actor},
+    {"search", "sentences containing some words, with or without diacritics", pact_cmd_search},
+    {"export", "the store as a CAMEO event table (TSV), GraphML, DOT or JSON Lines", pact_cmd_export},
+    {"serve", "the JSON API and the browser UI (graph, time slider, evidence) over the store", pact_cmd_serve},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -43,6 +43,8 @@ typedef struct {
     size_t ent_first, nents;   /* its entities: rec->entities[ent_first .. +nents) */
     pact_date_mention *dates;  /* its date expressions (filled by the recogniser) */
     size_t ndates;
+    char date_context[11];     /* the last date read in its paragraph up to and including
+                                  this sentence, "" when none (filled by the recogniser) */
     bool is_title;
 } pact_sent;
 

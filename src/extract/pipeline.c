@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <utf8proc.h>
 
 #include "extract/extract.h"
 
@@ -63,6 +64,30 @@ pact_span pact__input_span(const pact_article_ctx *a, size_t para, size_t start,
     return s;
 }
 
+/* The text a reader sees: the block as written, in NFC, white space collapsed
+ * (spec/OUTPUT.md). Not the canonical form used for matching, which also moves
+ * tone marks and maps dashes. Appends to out. */
+static void display_text(const pact_block *b, pact_buf *out) {
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)b->text, (utf8proc_ssize_t)b->len, &nfc,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    const char *s = n >= 0 ? (const char *)nfc : b->text;
+    size_t len = n >= 0 ? (size_t)n : b->len;
+    bool space = false, any = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            space = any;
+            continue;
+        }
+        if (space && pact_buf_putc(out, ' ')) break;
+        if (pact_buf_putc(out, (char)c)) break;
+        space = false;
+        any = true;
+    }
+    free(nfc);
+}
+
 /* Normalises one block into paragraph slot p; returns 0 on failure. */
 static int add_para(pact_article_ctx *a, const pact_block *b, size_t p) {
     pact_norm tmp;
@@ -101,7 +126,13 @@ static void extract_article(pact_article_ctx *a, const pact_article *art) {
     if (art->title) {
         if (add_para(a, art->title, 0)) a->nparas = 1;
         else a->has_title = false;
-        r->title = a->has_title ? a->paras[0].text : NULL;
+        if (a->has_title) {
+            pact_buf t;
+            pact_buf_init(&t, 0);
+            display_text(art->title, &t);
+            r->title = pact_arena_strndup(a->arena, t.ptr ? t.ptr : "", t.len);
+            pact_buf_free(&t);
+        }
         r->title_span = (pact_span){art->title->start, art->title->end};
     }
     size_t first_body = a->nparas;
@@ -112,9 +143,9 @@ static void extract_article(pact_article_ctx *a, const pact_article *art) {
         const pact_block *b = art->body[i];
         if (!add_para(a, b, a->nparas)) continue;
         r->body_spans[r->nbody++] = (pact_span){b->start, b->end};
-        const pact_norm *n = &a->paras[a->nparas++];
+        a->nparas++;
         if (body.len && pact_buf_append(&body, "\n\n", 2)) break;
-        if (pact_buf_append(&body, n->text, n->len)) break;
+        display_text(b, &body);
     }
     r->body_text = pact_arena_strndup(a->arena, body.ptr ? body.ptr : "", body.len);
     pact_buf_free(&body);

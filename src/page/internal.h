@@ -5,6 +5,11 @@
 
 #include "page/page.h"
 
+/* Named limits of the readers. A longer line of flattened text is skipped with
+ * a warning (no paragraph is that long; a runaway line would cost time for
+ * nothing). */
+#define PACT_MAX_LINE_BYTES ((size_t)1 << 20)
+
 /* Each fills page->blocks and page->articles (page->doc, data, len and arena
  * are set by the caller). */
 PACT_WUR int pact__page_read_html(pact_page *page, pact_diag *d);

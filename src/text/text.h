@@ -18,9 +18,20 @@ typedef struct {
 
 /* Normalises in[0..len). Offsets in the map are base + position in `in`, so a
  * block read from a file at offset base maps straight to file offsets.
- * Invalid UTF-8 becomes U+FFFD with a warning through d (may be NULL). */
+ * Invalid UTF-8 becomes U+FFFD with a warning through d (may be NULL).
+ * The result is NFC with the traditional tone placement (hòa, thỏa, thụy,
+ * khỏe: see tonemarks.c); every white space run is one ASCII space, none at
+ * either end; zero-width characters are removed; dashes (– — − ...) are '-';
+ * quote marks are kept; censor-dodging dots are removed ("đ.e" -> "đe").
+ * Returns PACT_ETOOBIG only when the output would pass the buffer cap. */
 PACT_WUR int pact_text_normalize(const char *in, size_t len, size_t base,
                                  pact_norm *out, pact_diag *d);
+/* The text as a reader should see it (a record's title or body_text): like
+ * pact_text_normalize (NFC, white space, zero-width characters, U+FFFD, the
+ * same kind of map) but tone marks, dashes and dotted words stay as written,
+ * so "Mỹ – Nhật – Hàn thoả thuận" is shown as the page wrote it. */
+PACT_WUR int pact_text_display(const char *in, size_t len, size_t base, pact_norm *out,
+                               pact_diag *d);
 void pact_norm_free(pact_norm *n);
 
 /* A [start, end) range of a normalised text. */
@@ -29,7 +40,9 @@ typedef struct {
 } pact_range;
 
 /* Splits text into sentences; *out is malloc'd (free it). Returns the count.
- * Ranges exclude surrounding white space. */
+ * Ranges exclude surrounding white space. Knows dates and numbers (31.5.2024,
+ * 1.000), abbreviations (TP.HCM, PGS.TS., Mr.), initials, quotations and
+ * ellipses; a text without a final stop is one sentence (see sentences.c). */
 size_t pact_sentences_split(const char *text, size_t len, pact_range **out);
 
 typedef enum {

@@ -1,4 +1,6 @@
 /* A per-document arena: bump allocation in chunks, freed all at once. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +22,11 @@ struct pact_arena {
 pact_arena *pact_arena_new(void) { return pact__xcalloc(1, sizeof(pact_arena)); }
 
 void *pact_arena_alloc(pact_arena *a, size_t n) {
+    /* rounding up must not wrap around to a tiny block */
+    if (n > SIZE_MAX / 2) {
+        fprintf(stderr, "pactgraph: out of memory (asked the arena for %zu bytes)\n", n);
+        abort();
+    }
     n = (n + 15) & ~(size_t)15;
     if (!a->head || a->head->size - a->head->used < n) {
         size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;

@@ -1,0 +1,269 @@
+/* The event-expression dictionary: loading data/events.tsv and
+ * data/domains.tsv, and longest match over a sentence's words. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "extract/extract.h"
+#include "extract/patterns.h"
+
+/* Appends; a key past the buffer cap is simply cut (never happens for words). */
+static void app(pact_buf *b, const void *p, size_t n) {
+    if (pact_buf_append(b, p, n) != PACT_OK) return;
+}
+
+static bool is_tone_mark(utf8proc_int32_t c) {
+    return c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323;
+}
+
+void pact__pattern_key(const char *s, size_t len, pact_buf *out) {
+    /* the text layer's lookup key first (case, canonical tone placement) */
+    pact_buf f;
+    pact_buf_init(&f, 0);
+    pact_text_fold(s, len, &f);
+    const char *src = f.ptr ? f.ptr : s;
+    size_t slen = f.ptr ? f.len : len;
+    utf8proc_uint8_t *d = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)src, (utf8proc_ssize_t)slen, &d,
+                                      UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+    if (n < 0) {
+        app(out, src, slen);
+        pact_buf_free(&f);
+        return;
+    }
+    /* Vietnamese writes the tone mark on one of two vowels ("thoả"/"thỏa"):
+     * keep the other marks in place and put the tone last, so both agree. */
+    utf8proc_int32_t tone = 0;
+    utf8proc_ssize_t i = 0;
+    while (i < n) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t adv = utf8proc_iterate(d + i, n - i, &c);
+        if (adv <= 0) break;
+        if (is_tone_mark(c)) tone = c;
+        else app(out, d + i, (size_t)adv);
+        i += adv;
+    }
+    if (tone) {
+        char enc[4];
+        size_t k = pact_utf8_encode(tone, enc);
+        app(out, enc, k);
+    }
+    free(d);
+    pact_buf_free(&f);
+}
+
+static const char *const kind_names[PACT_PK_COUNT] = {
+    "event", "modal", "attrib", "coref", "datecue", "member", "passive", "prep", "conn", "refine", "domain"};
+
+static int cmp_pattern(const void *a, const void *b) {
+    const pact_pattern *x = a, *y = b;
+    return strcmp(x->syl[0], y->syl[0]);
+}
+
+/* Splits a form into keyed syllables; returns the count (0 for an empty form). */
+static size_t split_form(const char *form, char ***out) {
+    size_t cap = 4, n = 0;
+    char **syl = pact__xmalloc(cap * sizeof *syl);
+    const char *p = form;
+    while (*p) {
+        while (*p == ' ') p++;
+        const char *s = p;
+        while (*p && *p != ' ') p++;
+        if (p == s) break;
+        pact_buf b;
+        pact_buf_init(&b, 0);
+        pact__pattern_key(s, (size_t)(p - s), &b);
+        if (n == cap) syl = pact__xrealloc(syl, (cap *= 2) * sizeof *syl);
+        syl[n++] = b.ptr ? b.ptr : pact__xstrdup("");
+    }
+    *out = syl;
+    return n;
+}
+
+static void add(struct pact_patterns *P, size_t *cap, pact_pattern_kind kind, const char *form,
+                const char *value, const char *flags, int line) {
+    char **syl;
+    size_t n = split_form(form, &syl);
+    if (!n) {
+        free(syl);
+        return;
+    }
+    if (P->n == *cap) P->p = pact__xrealloc(P->p, (*cap = *cap ? *cap * 2 : 256) * sizeof *P->p);
+    pact_pattern *pt = &P->p[P->n++];
+    memset(pt, 0, sizeof *pt);
+    pt->kind = kind;
+    snprintf(pt->value, sizeof pt->value, "%s", value ? value : "");
+    pt->syl = syl;
+    pt->nsyl = n;
+    pt->line = line;
+    pt->modality = -1;
+    if (flags) {
+        if (strstr(flags, "sym")) pt->flags |= PACT_PF_SYM;
+        if (strstr(flags, "say")) pt->flags |= PACT_PF_SAY;
+        if (strstr(flags, "noun")) pt->flags |= PACT_PF_NOUN;
+        if (strstr(flags, "recv")) pt->flags |= PACT_PF_RECV;
+        if (strstr(flags, "chain")) pt->flags |= PACT_PF_CHAIN;
+        if (strstr(flags, "topic")) pt->flags |= PACT_PF_TOPIC;
+        const char *m = strstr(flags, "mod=");
+        if (m) {
+            char name[16];
+            size_t k = 0;
+            for (m += 4; *m && *m != ',' && *m != ' ' && k + 1 < sizeof name; m++) name[k++] = *m;
+            name[k] = 0;
+            pt->modality = pact_modality_parse(name);
+        }
+    }
+}
+
+/* Splits a line on TABs in place; returns the field count. */
+static size_t fields(char *line, char **f, size_t max) {
+    size_t n = 0;
+    char *p = line;
+    while (n < max) {
+        f[n++] = p;
+        char *t = strchr(p, '\t');
+        if (!t) break;
+        *t = 0;
+        p = t + 1;
+    }
+    return n;
+}
+
+/* Reads one TSV file; domains=true for domains.tsv (domain, forms). */
+static int load_file(struct pact_patterns *P, size_t *cap, const char *path, bool domains,
+                     pact_diag *d) {
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        /* a lexicon-only data folder (test fixtures) codes no events */
+        pact_warn(d, SIZE_MAX, "cannot read %s: %s (no events will be coded)", path, strerror(errno));
+        return PACT_OK;
+    }
+    char *line = NULL;
+    size_t lcap = 0;
+    ssize_t got;
+    int lineno = 0;
+    while ((got = getline(&line, &lcap, f)) >= 0) {
+        lineno++;
+        while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r')) line[--got] = 0;
+        if (!got || line[0] == '#') continue;
+        char *fl[5] = {0};
+        size_t nf = fields(line, fl, 5);
+        pact_pattern_kind kind = PACT_PK_DOMAIN;
+        const char *forms, *value, *flags = NULL;
+        if (domains) {
+            if (nf < 2) continue;
+            value = fl[0];
+            forms = fl[1];
+        } else {
+            if (nf < 3) {
+                pact_warn(d, SIZE_MAX, "%s:%d: expected kind, forms, value", path, lineno);
+                continue;
+            }
+            int k = -1;
+            for (int i = 0; i < PACT_PK_COUNT; i++)
+                if (strcmp(fl[0], kind_names[i]) == 0) k = i;
+            if (k < 0 || k == PACT_PK_DOMAIN) {
+                pact_warn(d, SIZE_MAX, "%s:%d: unknown kind '%s'", path, lineno, fl[0]);
+                continue;
+            }
+            kind = (pact_pattern_kind)k;
+            forms = fl[1];
+            value = fl[2];
+            flags = nf > 3 ? fl[3] : NULL;
+        }
+        /* forms are separated by '|' */
+        char *copy = pact__xstrdup(forms), *save = NULL;
+        for (char *tok = strtok_r(copy, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
+            /* normalise the form the way the text is normalised */
+            pact_norm nm;
+            if (pact_text_normalize(tok, strlen(tok), 0, &nm, NULL) == PACT_OK) {
+                add(P, cap, kind, nm.text, value, flags, lineno);
+                pact_norm_free(&nm);
+            }
+        }
+        free(copy);
+    }
+    free(line);
+    fclose(f);
+    return PACT_OK;
+}
+
+int pact__patterns_load(const char *data_dir, struct pact_patterns **out, pact_diag *d) {
+    struct pact_patterns *P = pact__xcalloc(1, sizeof *P);
+    size_t cap = 0;
+    char path[4200];
+    snprintf(path, sizeof path, "%s/events.tsv", data_dir);
+    int rc = load_file(P, &cap, path, false, d);
+    if (rc == PACT_OK) {
+        snprintf(path, sizeof path, "%s/domains.tsv", data_dir);
+        rc = load_file(P, &cap, path, true, d);
+    }
+    if (rc != PACT_OK) {
+        pact__patterns_free(P);
+        *out = NULL;
+        return rc;
+    }
+    if (P->n) qsort(P->p, P->n, sizeof *P->p, cmp_pattern);
+    *out = P;
+    return PACT_OK;
+}
+
+void pact__patterns_free(struct pact_patterns *P) {
+    if (!P) return;
+    for (size_t i = 0; i < P->n; i++) {
+        for (size_t k = 0; k < P->p[i].nsyl; k++) free(P->p[i].syl[k]);
+        free(P->p[i].syl);
+    }
+    free(P->p);
+    free(P);
+}
+
+/* Matches syllables syl[s..] at keys[i..]; returns words covered or 0. */
+static size_t match_at(const pact_pattern *pt, size_t s, char *const *keys, size_t n, size_t i) {
+    if (s == pt->nsyl) return 0; /* caller handles completion */
+    if (strcmp(pt->syl[s], "*") == 0) {
+        for (size_t gap = 0; gap <= 3 && i + gap <= n; gap++) {
+            if (gap && !keys[i + gap - 1]) break;
+            if (s + 1 == pt->nsyl) return gap;
+            size_t r = match_at(pt, s + 1, keys, n, i + gap);
+            if (r) return gap + r;
+        }
+        return 0;
+    }
+    if (i >= n || !keys[i] || strcmp(keys[i], pt->syl[s]) != 0) return 0;
+    if (s + 1 == pt->nsyl) return 1;
+    size_t r = match_at(pt, s + 1, keys, n, i + 1);
+    return r ? 1 + r : 0;
+}
+
+const pact_pattern *pact__patterns_match(const struct pact_patterns *P, char *const *keys,
+                                         size_t n, size_t i, unsigned mask, size_t *len) {
+    return pact__patterns_match_value(P, keys, n, i, mask, NULL, len);
+}
+
+const pact_pattern *pact__patterns_match_value(const struct pact_patterns *P, char *const *keys, size_t n,
+                                               size_t i, unsigned mask, const char *prefix, size_t *len) {
+    *len = 0;
+    if (!P || !P->n || i >= n || !keys[i]) return NULL;
+    /* binary search the first pattern with this first syllable */
+    size_t lo = 0, hi = P->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(P->p[mid].syl[0], keys[i]) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    const pact_pattern *best = NULL;
+    for (size_t k = lo; k < P->n && strcmp(P->p[k].syl[0], keys[i]) == 0; k++) {
+        const pact_pattern *pt = &P->p[k];
+        if (!(mask & (1u << pt->kind))) continue;
+        if (prefix && strncmp(pt->value, prefix, strlen(prefix)) != 0) continue;
+        size_t got = match_at(pt, 0, keys, n, i);
+        if (got > *len || (got && got == *len && best && pt->nsyl > best->nsyl)) {
+            *len = got;
+            best = pt;
+        }
+    }
+    return best;
+}

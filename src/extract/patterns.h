@@ -1,0 +1,66 @@
+/*
+ * The event-expression dictionary (data/events.tsv, data/domains.tsv): the
+ * Vietnamese words the coder looks for, as sequences of folded syllables, each
+ * with what it means (a CAMEO code, a modality, a membership cue, ...).
+ * Loaded once, shared read-only.
+ */
+#ifndef PACT_PATTERNS_H
+#define PACT_PATTERNS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/util.h"
+
+typedef enum {
+    PACT_PK_EVENT,    /* an event expression: value is a CAMEO code, or "-" (blocks) */
+    PACT_PK_MODAL,    /* a modality cue: value is a modality name, or "-" */
+    PACT_PK_ATTRIB,   /* a reporting lead ("theo", "dẫn lời"): value lead|hearsay */
+    PACT_PK_COREF,    /* an anaphor: value one|two|three|group|org|self */
+    PACT_PK_DATECUE,  /* the sentence continues the last dated one ("cùng ngày") */
+    PACT_PK_MEMBER,   /* a membership cue: value list|join|not|is|candidate|partner|expand */
+    PACT_PK_PASSIVE,  /* a passive marker: value agent (được) | undergo (bị) */
+    PACT_PK_PREP,     /* what a following actor is: value target|locative|possessor|between|source */
+    PACT_PK_CONN,     /* joins actors into one group ("và", "cùng", "–") */
+    PACT_PK_REFINE,   /* a complement that refines a code: value FROM>TO ("020>026") */
+    PACT_PK_DOMAIN,   /* a domain cue (domains.tsv): value is the domain */
+    PACT_PK_COUNT
+} pact_pattern_kind;
+
+#define PACT_PF_SYM  1u  /* symmetric: a meeting or agreement among parties */
+#define PACT_PF_SAY  2u  /* a statement verb: coded only when nothing more specific is */
+#define PACT_PF_NOUN 4u  /* a bare noun: coded only when no verb in the sentence is */
+#define PACT_PF_RECV 8u  /* the subject receives: "nhận viện trợ từ X" = X -> subject */
+#define PACT_PF_CHAIN 16u /* takes a verb after it ("nhất trí hợp tác"): that verb is the event */
+#define PACT_PF_TOPIC 32u /* what follows is its topic ("thảo luận về hợp tác"): not an event */
+
+typedef struct {
+    pact_pattern_kind kind;
+    char value[24];
+    unsigned flags;
+    int modality;        /* a modality the expression carries itself, or -1 */
+    char **syl;          /* folded syllables; "*" = a gap of 0..3 words */
+    size_t nsyl;
+    int line;            /* in its file, for messages */
+} pact_pattern;
+
+struct pact_patterns {
+    pact_pattern *p;     /* sorted by first syllable */
+    size_t n;
+};
+
+/* The matching key of one word: lower case, tone mark moved to the end of the
+ * syllable so that 'thoả' and 'thỏa' are the same key. Appends to out. */
+void pact__pattern_key(const char *s, size_t len, pact_buf *out);
+
+/* The longest pattern whose kind is in mask (bit 1u << kind) starting at word
+ * i of keys[0..n) (a NULL key is a non-word and never matches). Returns it and
+ * the number of words it covers in *len, or NULL. */
+const pact_pattern *pact__patterns_match(const struct pact_patterns *P, char *const *keys,
+                                         size_t n, size_t i, unsigned mask, size_t *len);
+
+/* Like pact__patterns_match, among patterns whose value starts with prefix. */
+const pact_pattern *pact__patterns_match_value(const struct pact_patterns *P, char *const *keys, size_t n,
+                                               size_t i, unsigned mask, const char *prefix, size_t *len);
+
+#endif

@@ -1,0 +1,747 @@
+/* The graph queries: members of an organisation at a date, the ties between
+ * two actors, a timeline, the shortest chain of ties, an actor's profile, and
+ * full-text search. Each fills a pact_result (strings in its arena). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/internal.h"
+
+#define DEFAULT_LIMIT 1000
+#define EVIDENCE_LIMIT 100
+
+void pact_result_free(pact_result *r) {
+    if (!r) return;
+    if (r->arena) pact_arena_free(r->arena);
+    memset(r, 0, sizeof *r);
+}
+
+static void result_init(pact_result *r) {
+    memset(r, 0, sizeof *r);
+    r->arena = pact_arena_new();
+}
+
+/* Column text copied into the result's arena, NULL for SQL NULL. */
+static const char *col(pact_result *r, sqlite3_stmt *s, int i) {
+    const unsigned char *t = sqlite3_column_text(s, i);
+    return t ? pact_arena_strndup(r->arena, (const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
+}
+
+/* Grows an arena array by one (copying: arenas do not realloc). */
+static void *grow(pact_result *r, void *arr, size_t n, size_t *cap, size_t size) {
+    if (n < *cap) return arr;
+    size_t nc = *cap ? *cap * 2 : 16;
+    void *p = pact_arena_alloc(r->arena, nc * size);
+    if (n) memcpy(p, arr, n * size);
+    *cap = nc;
+    return p;
+}
+
+static int db_error(pact_store *st) {
+    snprintf(st->err, sizeof st->err, "%s", sqlite3_errmsg(st->db));
+    return PACT_EDB;
+}
+
+static bool actor_known(pact_store *st, const char *id) {
+    static const char *const q[] = {"SELECT 1 FROM actors WHERE id = ?1",
+                                    "SELECT 1 FROM events WHERE source = ?1 OR target = ?1 LIMIT 1",
+                                    "SELECT 1 FROM memberships WHERE org = ?1 OR member = ?1 LIMIT 1"};
+    for (size_t i = 0; i < 3; i++) {
+        sqlite3_stmt *s = pact__db_prepare(st, q[i]);
+        if (!s) return false;
+        sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+        bool ok = sqlite3_step(s) == SQLITE_ROW;
+        sqlite3_finalize(s);
+        if (ok) return true;
+    }
+    return false;
+}
+
+int pact_store_resolve(pact_store *st, const char *name, pact_arena *arena, const char **id) {
+    *id = NULL;
+    if (!name || !name[0]) return PACT_EINVAL;
+    if (actor_known(st, name)) {
+        *id = pact_arena_strdup(arena, name);
+        return PACT_OK;
+    }
+    char up[64];
+    size_t n = strlen(name);
+    if (n < sizeof up) {
+        for (size_t i = 0; i <= n; i++) up[i] = (name[i] >= 'a' && name[i] <= 'z') ? (char)(name[i] - 32) : name[i];
+        if (actor_known(st, up)) {
+            *id = pact_arena_strdup(arena, up);
+            return PACT_OK;
+        }
+    }
+    /* A name: English or Vietnamese, any case, with or without diacritics. */
+    char *folded = pact_fold(name, n);
+    sqlite3_stmt *s = pact__db_prepare(st, "SELECT id, name, name_vi FROM actors");
+    if (s) {
+        while (!*id && sqlite3_step(s) == SQLITE_ROW) {
+            for (int c = 1; c <= 2 && !*id; c++) {
+                const char *t = (const char *)sqlite3_column_text(s, c);
+                if (!t) continue;
+                char *f = pact_fold(t, strlen(t));
+                if (strcmp(f, folded) == 0) *id = pact_arena_strdup(arena, (const char *)sqlite3_column_text(s, 0));
+                free(f);
+            }
+        }
+        sqlite3_finalize(s);
+    }
+    /* A form the press used, as the extractor resolved it. */
+    if (!*id && (s = pact__db_prepare(st, "SELECT actor_id FROM entities WHERE folded = ? AND kind IN"
+                                          " ('country', 'org', 'person') GROUP BY actor_id ORDER BY count(*) DESC LIMIT 1"))) {
+        sqlite3_bind_text(s, 1, folded, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(s) == SQLITE_ROW)
+            *id = pact_arena_strdup(arena, (const char *)sqlite3_column_text(s, 0));
+        sqlite3_finalize(s);
+    }
+    free(folded);
+    return *id ? PACT_OK : PACT_ENOTFOUND;
+}
+
+/* ---- evidence ---- */
+
+#define EVIDENCE_COLS                                                                           \
+    "d.path, a.idx, e.start, e.end, (SELECT s.text FROM sentences s WHERE s.article_id = e.article_id" \
+    " AND s.start = e.start LIMIT 1)"
+#define EVIDENCE_JOINS " JOIN documents d ON d.id = e.doc_id JOIN articles a ON a.id = e.article_id"
+
+static void read_evidence(pact_result *r, sqlite3_stmt *s, int c, pact_evidence *ev) {
+    ev->doc = col(r, s, c);
+    ev->article = sqlite3_column_int(s, c + 1);
+    ev->start = (size_t)sqlite3_column_int64(s, c + 2);
+    ev->end = (size_t)sqlite3_column_int64(s, c + 3);
+    ev->text = col(r, s, c + 4);
+}
+
+/* All the evidence of an event (which = "event_id") or membership. */
+static int load_evidence(pact_store *st, pact_result *r, const char *which, long long id, pact_evidence **out,
+                         size_t *n) {
+    char sql[512];
+    snprintf(sql, sizeof sql, "SELECT " EVIDENCE_COLS " FROM evidence e" EVIDENCE_JOINS
+             " WHERE e.%s = ? ORDER BY e.id LIMIT %d", which, EVIDENCE_LIMIT);
+    sqlite3_stmt *s = pact__db_prepare(st, sql);
+    if (!s) return PACT_EDB;
+    sqlite3_bind_int64(s, 1, id);
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        *out = grow(r, *out, *n, &cap, sizeof **out);
+        read_evidence(r, s, 0, &(*out)[(*n)++]);
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? PACT_OK : db_error(st);
+}
+
+/* ---- members ---- */
+
+/* "2023" means up to the end of 2023, "2023-04" to the end of April. */
+static void date_ceiling(const char *at, char out[11]) {
+    size_t n = strlen(at);
+    if (n == 4) snprintf(out, 11, "%s-12-31", at);
+    else if (n == 7) snprintf(out, 11, "%s-31", at);
+    else snprintf(out, 11, "%.10s", at);
+}
+
+int pact_query_members(pact_store *st, const char *org, const pact_query_opts *o, pact_result *r) {
+    result_init(r);
+    sqlite3_stmt *s = pact__db_prepare(
+        st, "SELECT m.id, m.member, m.role, m.since, m.until, m.origin, m.source,"
+            " (SELECT count(*) FROM evidence e WHERE e.membership_id = m.id)"
+            " FROM memberships m WHERE m.org = ?1 AND (?2 IS NULL OR ((m.since IS NULL OR m.since <= ?2)"
+            " AND (m.until IS NULL OR m.until > ?2)))"
+            " ORDER BY m.origin = 'news', m.member, m.role, m.since");
+    if (!s) return PACT_EDB;
+    char at[11];
+    sqlite3_bind_text(s, 1, org, -1, SQLITE_TRANSIENT);
+    if (o && o->at) {
+        date_ceiling(o->at, at);
+        sqlite3_bind_text(s, 2, at, -1, SQLITE_TRANSIENT);
+    }
+    size_t cap = 0;
+    long long *ids = NULL;
+    size_t idcap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *member = (const char *)sqlite3_column_text(s, 1);
+        const char *role = (const char *)sqlite3_column_text(s, 2);
+        bool news = strcmp((const char *)sqlite3_column_text(s, 5), "news") == 0;
+        int evidence = sqlite3_column_int(s, 7);
+        /* News facts join the reference fact they confirm (same member, role). */
+        pact_member_row *row = NULL;
+        if (news) {
+            for (size_t i = 0; i < r->nmembers; i++)
+                if (strcmp(r->members[i].member, member) == 0 && strcmp(r->members[i].role, role) == 0)
+                    row = &r->members[i];
+        }
+        if (!row) {
+            r->members = grow(r, r->members, r->nmembers, &cap, sizeof *r->members);
+            ids = grow(r, ids, r->nmembers, &idcap, sizeof *ids);
+            ids[r->nmembers] = 0;
+            row = &r->members[r->nmembers++];
+            memset(row, 0, sizeof *row);
+            row->member = col(r, s, 1);
+            row->role = col(r, s, 2);
+            row->since = col(r, s, 3);
+            row->until = col(r, s, 4);
+        }
+        if (news) {
+            row->news = true;
+            row->evidence += evidence;
+            ids[row - r->members] = sqlite3_column_int64(s, 0);
+            if (!row->since) row->since = col(r, s, 3);
+        } else {
+            row->reference = true;
+            row->ref_source = col(r, s, 6);
+        }
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) return db_error(st);
+    if (!r->nmembers && !actor_known(st, org)) return PACT_ENOTFOUND;
+    for (size_t i = 0; o && o->evidence && i < r->nmembers; i++) {
+        if (ids[i]) {
+            int e = load_evidence(st, r, "membership_id", ids[i], &r->members[i].ev, &r->members[i].nev);
+            if (e != PACT_OK) return e;
+        }
+    }
+    return PACT_OK;
+}
+
+/* ---- ties and timelines ---- */
+
+static int load_ties(pact_store *st, const char *where, const char *order, const char *a, const char *b,
+                     const pact_query_opts *o, pact_result *r) {
+    char sql[2048];
+    size_t limit = o && o->limit ? o->limit : DEFAULT_LIMIT;
+    snprintf(sql, sizeof sql,
+             "SELECT v.id, v.source, v.target, v.code, v.date, v.goldstein, v.quad,"
+             " (SELECT count(*) FROM evidence x WHERE x.event_id = v.id), e.modality, " EVIDENCE_COLS
+             " FROM events v JOIN evidence e ON e.id = (SELECT min(x.id) FROM evidence x WHERE x.event_id = v.id)"
+             EVIDENCE_JOINS " WHERE %s ORDER BY %s LIMIT %zu",
+             where, order, limit);
+    sqlite3_stmt *s = pact__db_prepare(st, sql);
+    if (!s) return PACT_EDB;
+    sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);
+    if (b) sqlite3_bind_text(s, 2, b, -1, SQLITE_TRANSIENT);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        r->ties = grow(r, r->ties, r->nties, &cap, sizeof *r->ties);
+        pact_tie *t = &r->ties[r->nties++];
+        memset(t, 0, sizeof *t);
+        t->id = sqlite3_column_int64(s, 0);
+        t->source = col(r, s, 1);
+        t->target = col(r, s, 2);
+        t->code = col(r, s, 3);
+        t->date = col(r, s, 4);
+        t->goldstein = sqlite3_column_double(s, 5);
+        t->quad = sqlite3_column_int(s, 6);
+        t->evidence = sqlite3_column_int(s, 7);
+        t->modality = col(r, s, 8);
+        read_evidence(r, s, 9, &t->first);
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) return db_error(st);
+    for (size_t i = 0; o && o->evidence && i < r->nties; i++) {
+        int e = load_evidence(st, r, "event_id", r->ties[i].id, &r->ties[i].ev, &r->ties[i].nev);
+        if (e != PACT_OK) return e;
+    }
+    return PACT_OK;
+}
+
+int pact_query_ties(pact_store *st, const char *a, const char *b, const pact_query_opts *o, pact_result *r) {
+    result_init(r);
+    return load_ties(st, "((v.source = ?1 AND v.target = ?2) OR (v.source = ?2 AND v.target = ?1))",
+                     "v.date IS NULL, v.date DESC, v.id DESC", a, b, o, r);
+}
+
+int pact_query_timeline(pact_store *st, const char *a, const char *b, const pact_query_opts *o, pact_result *r) {
+    result_init(r);
+    const char *where = b ? "((v.source = ?1 AND v.target = ?2) OR (v.source = ?2 AND v.target = ?1))"
+                            " AND v.date GLOB '[0-9][0-9][0-9][0-9]*'"
+                          /* Two index lookups, not a scan of every event in date order. */
+                          : "v.id IN (SELECT id FROM events WHERE source = ?1 UNION ALL"
+                            " SELECT id FROM events WHERE target = ?1 AND source <> ?1)"
+                            " AND v.date GLOB '[0-9][0-9][0-9][0-9]*'";
+    return load_ties(st, where, "v.date, v.id", a, b, o, r);
+}
+
+/* ---- path: breadth-first search over actors linked by events or memberships ---- */
+
+static int cmp_cstr(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
+
+static long find_node(char **names, size_t n, const char *id) {
+    char **p = bsearch(&id, names, n, sizeof *names, cmp_cstr);
+    return p ? (long)(p - names) : -1;
+}
+
+/* The evidence of one link: the newest event between x and y, else a
+ * membership (news evidence first, else the reference's source). */
+static int link_evidence(pact_store *st, pact_result *r, const char *x, const char *y, pact_link *l) {
+    l->from = x;
+    l->to = y;
+    pact_result tr;
+    pact_query_opts o = {.limit = 1};
+    int rc = pact_query_ties(st, x, y, &o, &tr);
+    if (rc == PACT_OK && tr.nties) {
+        pact_tie *t = &tr.ties[0];
+        l->kind = "event";
+        l->code = pact_arena_strdup(r->arena, t->code);
+        l->date = t->date ? pact_arena_strdup(r->arena, t->date) : NULL;
+        l->ev.doc = pact_arena_strdup(r->arena, t->first.doc);
+        l->ev.article = t->first.article;
+        l->ev.start = t->first.start;
+        l->ev.end = t->first.end;
+        l->ev.text = t->first.text ? pact_arena_strdup(r->arena, t->first.text) : NULL;
+        pact_result_free(&tr);
+        return PACT_OK;
+    }
+    pact_result_free(&tr);
+    if (rc != PACT_OK) return rc;
+    sqlite3_stmt *s = pact__db_prepare(
+        st, "SELECT m.id, m.role, m.since, m.source, m.origin FROM memberships m WHERE"
+            " ((m.org = ?1 AND m.member = ?2) OR (m.org = ?2 AND m.member = ?1)) AND m.role IN ('member', 'partner')"
+            " ORDER BY m.origin = 'reference' LIMIT 1");
+    if (!s) return PACT_EDB;
+    sqlite3_bind_text(s, 1, x, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, y, -1, SQLITE_TRANSIENT);
+    l->kind = "membership";
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        long long id = sqlite3_column_int64(s, 0);
+        l->code = col(r, s, 1);
+        l->date = col(r, s, 2);
+        l->ev.source = col(r, s, 3);
+        bool news = strcmp((const char *)sqlite3_column_text(s, 4), "news") == 0;
+        sqlite3_finalize(s);
+        if (news) {
+            pact_evidence *ev;
+            size_t n;
+            rc = load_evidence(st, r, "membership_id", id, &ev, &n);
+            if (rc == PACT_OK && n) l->ev = ev[0];
+            return rc;
+        }
+        return PACT_OK;
+    }
+    sqlite3_finalize(s);
+    return PACT_OK;
+}
+
+int pact_query_path(pact_store *st, const char *a, const char *b, const pact_query_opts *o, pact_result *r) {
+    result_init(r);
+    sqlite3_stmt *s = pact__db_prepare(st, "SELECT a, b FROM links UNION SELECT org, member FROM memberships"
+                                           " WHERE role IN ('member', 'partner')");
+    if (!s) return PACT_EDB;
+    /* Edges as pairs of strings first, then nodes sorted, then adjacency. */
+    char **ends = NULL;
+    size_t ne = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (ne + 2 > cap) {
+            cap = cap ? cap * 2 : 1024;
+            ends = pact__xrealloc(ends, cap * sizeof *ends);
+        }
+        ends[ne++] = pact__xstrdup((const char *)sqlite3_column_text(s, 0));
+        ends[ne++] = pact__xstrdup((const char *)sqlite3_column_text(s, 1));
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) {
+        for (size_t i = 0; i < ne; i++) free(ends[i]);
+        free(ends);
+        return db_error(st);
+    }
+    char **names = pact__xmalloc((ne + 1) * sizeof *names);
+    memcpy(names, ends, ne * sizeof *names);
+    qsort(names, ne, sizeof *names, cmp_cstr);
+    size_t nn = 0;
+    for (size_t i = 0; i < ne; i++)
+        if (!nn || strcmp(names[nn - 1], names[i]) != 0) names[nn++] = names[i];
+    size_t *deg = pact__xcalloc(nn + 1, sizeof *deg);
+    long *eu = pact__xmalloc((ne / 2 + 1) * sizeof *eu), *ev = pact__xmalloc((ne / 2 + 1) * sizeof *ev);
+    for (size_t i = 0; i < ne / 2; i++) {
+        eu[i] = find_node(names, nn, ends[2 * i]);
+        ev[i] = find_node(names, nn, ends[2 * i + 1]);
+        deg[eu[i] + 1]++;
+        deg[ev[i] + 1]++;
+    }
+    for (size_t i = 0; i < nn; i++) deg[i + 1] += deg[i];
+    long *adj = pact__xmalloc((ne + 1) * sizeof *adj);
+    size_t *fill = pact__xmalloc((nn + 1) * sizeof *fill);
+    memcpy(fill, deg, (nn + 1) * sizeof *fill);
+    for (size_t i = 0; i < ne / 2; i++) {
+        adj[fill[eu[i]]++] = ev[i];
+        adj[fill[ev[i]]++] = eu[i];
+    }
+    long from = find_node(names, nn, a), to = find_node(names, nn, b);
+    long *prev = pact__xmalloc((nn + 1) * sizeof *prev), *queue = pact__xmalloc((nn + 1) * sizeof *queue);
+    for (size_t i = 0; i < nn; i++) prev[i] = -2;
+    size_t qh = 0, qt = 0;
+    if (from >= 0 && to >= 0) {
+        prev[from] = -1;
+        queue[qt++] = from;
+        while (qh < qt && prev[to] == -2) {
+            long u = queue[qh++];
+            for (size_t k = deg[u]; k < deg[u + 1]; k++)
+                if (prev[adj[k]] == -2) {
+                    prev[adj[k]] = u;
+                    queue[qt++] = adj[k];
+                }
+        }
+    }
+    rc = PACT_OK;
+    if (from >= 0 && to >= 0 && prev[to] != -2) {
+        size_t len = 0;
+        for (long v = to; v != -1; v = prev[v]) len++;
+        r->path = pact_arena_alloc(r->arena, len * sizeof *r->path);
+        r->npath = len;
+        size_t i = len;
+        for (long v = to; v != -1; v = prev[v]) r->path[--i] = pact_arena_strdup(r->arena, names[v]);
+        r->links = pact_arena_alloc(r->arena, (len ? len - 1 : 0) * sizeof *r->links + 1);
+        for (i = 0; i + 1 < len && rc == PACT_OK; i++) {
+            rc = link_evidence(st, r, r->path[i], r->path[i + 1], &r->links[i]);
+            r->nlinks++;
+        }
+    }
+    for (size_t i = 0; i < ne; i++) free(ends[i]);
+    free(ends);
+    free(names);
+    free(deg);
+    free(eu);
+    free(ev);
+    free(adj);
+    free(fill);
+    free(prev);
+    free(queue);
+    (void)o;
+    return rc;
+}
+
+/* ---- actor ---- */
+
+static int counterparts(pact_store *st, pact_result *r, const char *a, const char *quads, pact_counterpart **out,
+                        size_t *n) {
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "SELECT o.other, ac.name, count(*), sum(o.goldstein) FROM"
+             " (SELECT CASE WHEN source = ?1 THEN target ELSE source END AS other, goldstein, quad"
+             "  FROM events WHERE (source = ?1 OR target = ?1) AND source <> target) o"
+             " LEFT JOIN actors ac ON ac.id = o.other WHERE o.quad IN (%s)"
+             " GROUP BY o.other ORDER BY count(*) DESC, o.other LIMIT 20", quads);
+    sqlite3_stmt *s = pact__db_prepare(st, sql);
+    if (!s) return PACT_EDB;
+    sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        *out = grow(r, *out, *n, &cap, sizeof **out);
+        pact_counterpart *c = &(*out)[(*n)++];
+        c->actor = col(r, s, 0);
+        c->name = col(r, s, 1);
+        c->events = sqlite3_column_int(s, 2);
+        c->goldstein = sqlite3_column_double(s, 3);
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? PACT_OK : db_error(st);
+}
+
+int pact_query_actor(pact_store *st, const char *a, const pact_query_opts *o, pact_result *r) {
+    result_init(r);
+    (void)o;
+    if (!actor_known(st, a)) return PACT_ENOTFOUND;
+    r->actor_id = pact_arena_strdup(r->arena, a);
+    sqlite3_stmt *s = pact__db_prepare(st, "SELECT kind, name FROM actors WHERE id = ?");
+    if (!s) return PACT_EDB;
+    sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        r->actor_kind = col(r, s, 0);
+        r->actor_name = col(r, s, 1);
+    }
+    sqlite3_finalize(s);
+
+    s = pact__db_prepare(st, "SELECT org, role, min(since), max(until), max(origin = 'reference') FROM memberships"
+                             " WHERE member = ? GROUP BY org, role ORDER BY org, role");
+    if (!s) return PACT_EDB;
+    sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        r->groups = grow(r, r->groups, r->ngroups, &cap, sizeof *r->groups);
+        pact_group *g = &r->groups[r->ngroups++];
+        g->org = col(r, s, 0);
+        g->role = col(r, s, 1);
+        g->since = col(r, s, 2);
+        g->until = col(r, s, 3);
+        g->reference = sqlite3_column_int(s, 4) != 0;
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) return db_error(st);
+
+    if ((rc = counterparts(st, r, a, "1, 2", &r->partners, &r->npartners)) != PACT_OK) return rc;
+    if ((rc = counterparts(st, r, a, "3, 4", &r->opponents, &r->nopponents)) != PACT_OK) return rc;
+
+    s = pact__db_prepare(st, "SELECT substr(date, 1, 4) AS y, count(*), sum(quad IN (1, 2)), sum(quad IN (3, 4)),"
+                             " sum(goldstein) FROM events WHERE (source = ?1 OR target = ?1)"
+                             " AND date GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY y ORDER BY y");
+    if (!s) return PACT_EDB;
+    sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);
+    cap = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        r->balance = grow(r, r->balance, r->nbalance, &cap, sizeof *r->balance);
+        pact_balance *b = &r->balance[r->nbalance++];
+        b->period = col(r, s, 0);
+        b->events = sqlite3_column_int(s, 1);
+        b->cooperation = sqlite3_column_int(s, 2);
+        b->conflict = sqlite3_column_int(s, 3);
+        b->goldstein = sqlite3_column_double(s, 4);
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? PACT_OK : db_error(st);
+}
+
+/* ---- search ---- */
+
+int pact_query_search(pact_store *st, const char *text, const pact_query_opts *o, pact_result *r) {
+    result_init(r);
+    char *folded = pact_fold(text, strlen(text));
+    /* One FTS5 phrase: the folded words in order, quotes doubled. */
+    pact_buf q;
+    pact_buf_init(&q, 0);
+    int rc = pact_buf_putc(&q, '"');
+    bool any = false;
+    for (const char *p = folded; *p && rc == PACT_OK; p++) {
+        if (*p == '"') rc = pact_buf_puts(&q, "\"\"");
+        else rc = pact_buf_putc(&q, *p);
+        if ((unsigned char)*p > ' ' && *p != '"') any = true;
+    }
+    if (rc == PACT_OK) rc = pact_buf_putc(&q, '"');
+    free(folded);
+    if (rc != PACT_OK || !any) {
+        pact_buf_free(&q);
+        return PACT_EINVAL;
+    }
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "SELECT d.path, a.idx, s.start, s.end, s.text FROM sentences_fts f"
+             " JOIN sentences s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id"
+             " JOIN documents d ON d.id = a.doc_id WHERE sentences_fts MATCH ? ORDER BY f.rank LIMIT %zu",
+             o && o->limit ? o->limit : (size_t)100);
+    sqlite3_stmt *s = pact__db_prepare(st, sql);
+    if (!s) {
+        pact_buf_free(&q);
+        return PACT_EDB;
+    }
+    sqlite3_bind_text(s, 1, q.ptr, -1, SQLITE_TRANSIENT);
+    pact_buf_free(&q);
+    size_t cap = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        r->hits = grow(r, r->hits, r->nhits, &cap, sizeof *r->hits);
+        pact_evidence *e = &r->hits[r->nhits++];
+        memset(e, 0, sizeof *e);
+        e->doc = col(r, s, 0);
+        e->article = sqlite3_column_int(s, 1);
+        e->start = (size_t)sqlite3_column_int64(s, 2);
+        e->end = (size_t)sqlite3_column_int64(s, 3);
+        e->text = col(r, s, 4);
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? PACT_OK : db_error(st);
+}
+
+/* ---- JSON ---- */
+
+static void evidence_json(pact_json *j, const pact_evidence *e) {
+    pact_json_object_begin(j);
+    pact_json_key(j, "doc");
+    pact_json_cstr(j, e->doc);
+    pact_json_key(j, "article");
+    pact_json_int(j, e->article);
+    pact_json_key(j, "span");
+    pact_json_span(j, e->start, e->end);
+    pact_json_key(j, "sentence");
+    pact_json_cstr(j, e->text);
+    pact_json_object_end(j);
+}
+
+static void evidence_list_json(pact_json *j, const pact_evidence *ev, size_t n) {
+    pact_json_key(j, "evidence_list");
+    pact_json_array_begin(j);
+    for (size_t i = 0; i < n; i++) evidence_json(j, &ev[i]);
+    pact_json_array_end(j);
+}
+
+void pact_members_json(const pact_result *r, bool evidence, pact_json *j) {
+    pact_json_array_begin(j);
+    for (size_t i = 0; i < r->nmembers; i++) {
+        const pact_member_row *m = &r->members[i];
+        pact_json_object_begin(j);
+        pact_json_key(j, "member");
+        pact_json_cstr(j, m->member);
+        pact_json_key(j, "role");
+        pact_json_cstr(j, m->role);
+        pact_json_key(j, "since");
+        pact_json_cstr(j, m->since);
+        pact_json_key(j, "until");
+        pact_json_cstr(j, m->until);
+        pact_json_key(j, "evidence");
+        pact_json_int(j, m->evidence);
+        pact_json_key(j, "reference");
+        pact_json_bool(j, m->reference);
+        pact_json_key(j, "news");
+        pact_json_bool(j, m->news);
+        if (m->ref_source) {
+            pact_json_key(j, "source");
+            pact_json_cstr(j, m->ref_source);
+        }
+        if (evidence) evidence_list_json(j, m->ev, m->nev);
+        pact_json_object_end(j);
+    }
+    pact_json_array_end(j);
+}
+
+void pact_ties_json(const pact_result *r, bool evidence, pact_json *j) {
+    pact_json_array_begin(j);
+    for (size_t i = 0; i < r->nties; i++) {
+        const pact_tie *t = &r->ties[i];
+        pact_json_object_begin(j);
+        pact_json_key(j, "source");
+        pact_json_cstr(j, t->source);
+        pact_json_key(j, "target");
+        pact_json_cstr(j, t->target);
+        pact_json_key(j, "code");
+        pact_json_cstr(j, t->code);
+        pact_json_key(j, "date");
+        pact_json_cstr(j, t->date);
+        pact_json_key(j, "doc");
+        pact_json_cstr(j, t->first.doc);
+        pact_json_key(j, "span");
+        pact_json_span(j, t->first.start, t->first.end);
+        pact_json_key(j, "modality");
+        pact_json_cstr(j, t->modality);
+        pact_json_key(j, "goldstein");
+        pact_json_double(j, t->goldstein);
+        pact_json_key(j, "quad");
+        pact_json_int(j, t->quad);
+        pact_json_key(j, "evidence");
+        pact_json_int(j, t->evidence);
+        if (evidence) evidence_list_json(j, t->ev, t->nev);
+        pact_json_object_end(j);
+    }
+    pact_json_array_end(j);
+}
+
+void pact_path_json(const pact_result *r, bool evidence, pact_json *j) {
+    pact_json_object_begin(j);
+    pact_json_key(j, "path");
+    pact_json_array_begin(j);
+    for (size_t i = 0; i < r->npath; i++) pact_json_cstr(j, r->path[i]);
+    pact_json_array_end(j);
+    pact_json_key(j, "links");
+    pact_json_array_begin(j);
+    for (size_t i = 0; i < r->nlinks; i++) {
+        const pact_link *l = &r->links[i];
+        pact_json_object_begin(j);
+        pact_json_key(j, "from");
+        pact_json_cstr(j, l->from);
+        pact_json_key(j, "to");
+        pact_json_cstr(j, l->to);
+        pact_json_key(j, "kind");
+        pact_json_cstr(j, l->kind);
+        pact_json_key(j, "code");
+        pact_json_cstr(j, l->code);
+        pact_json_key(j, "date");
+        pact_json_cstr(j, l->date);
+        pact_json_key(j, "doc");
+        pact_json_cstr(j, l->ev.doc);
+        pact_json_key(j, "span");
+        if (l->ev.doc) pact_json_span(j, l->ev.start, l->ev.end);
+        else pact_json_null(j);
+        if (l->ev.source) {
+            pact_json_key(j, "source");
+            pact_json_cstr(j, l->ev.source);
+        }
+        if (evidence) {
+            pact_json_key(j, "sentence");
+            pact_json_cstr(j, l->ev.text);
+        }
+        pact_json_object_end(j);
+    }
+    pact_json_array_end(j);
+    pact_json_object_end(j);
+}
+
+static void counterparts_json(pact_json *j, const char *key, const pact_counterpart *c, size_t n) {
+    pact_json_key(j, key);
+    pact_json_array_begin(j);
+    for (size_t i = 0; i < n; i++) {
+        pact_json_object_begin(j);
+        pact_json_key(j, "actor");
+        pact_json_cstr(j, c[i].actor);
+        pact_json_key(j, "name");
+        pact_json_cstr(j, c[i].name);
+        pact_json_key(j, "events");
+        pact_json_int(j, c[i].events);
+        pact_json_key(j, "goldstein");
+        pact_json_double(j, c[i].goldstein);
+        pact_json_object_end(j);
+    }
+    pact_json_array_end(j);
+}
+
+void pact_actor_json(const pact_result *r, bool evidence, pact_json *j) {
+    (void)evidence;
+    pact_json_object_begin(j);
+    pact_json_key(j, "id");
+    pact_json_cstr(j, r->actor_id);
+    pact_json_key(j, "kind");
+    pact_json_cstr(j, r->actor_kind);
+    pact_json_key(j, "name");
+    pact_json_cstr(j, r->actor_name);
+    pact_json_key(j, "groups");
+    pact_json_array_begin(j);
+    for (size_t i = 0; i < r->ngroups; i++) {
+        const pact_group *g = &r->groups[i];
+        pact_json_object_begin(j);
+        pact_json_key(j, "org");
+        pact_json_cstr(j, g->org);
+        pact_json_key(j, "role");
+        pact_json_cstr(j, g->role);
+        pact_json_key(j, "since");
+        pact_json_cstr(j, g->since);
+        pact_json_key(j, "until");
+        pact_json_cstr(j, g->until);
+        pact_json_key(j, "reference");
+        pact_json_bool(j, g->reference);
+        pact_json_object_end(j);
+    }
+    pact_json_array_end(j);
+    counterparts_json(j, "partners", r->partners, r->npartners);
+    counterparts_json(j, "opponents", r->opponents, r->nopponents);
+    pact_json_key(j, "balance");
+    pact_json_array_begin(j);
+    for (size_t i = 0; i < r->nbalance; i++) {
+        const pact_balance *b = &r->balance[i];
+        pact_json_object_begin(j);
+        pact_json_key(j, "period");
+        pact_json_cstr(j, b->period);
+        pact_json_key(j, "events");
+        pact_json_int(j, b->events);
+        pact_json_key(j, "cooperation");
+        pact_json_int(j, b->cooperation);
+        pact_json_key(j, "conflict");
+        pact_json_int(j, b->conflict);
+        pact_json_key(j, "goldstein");
+        pact_json_double(j, b->goldstein);
+        pact_json_key(j, "mean");
+        pact_json_double(j, b->events ? b->goldstein / b->events : 0);
+        pact_json_object_end(j);
+    }
+    pact_json_array_end(j);
+    pact_json_object_end(j);
+}
+
+void pact_search_json(const pact_result *r, pact_json *j) {
+    pact_json_array_begin(j);
+    for (size_t i = 0; i < r->nhits; i++) evidence_json(j, &r->hits[i]);
+    pact_json_array_end(j);
+}
