@@ -54,7 +54,7 @@ function makeGraph() {
   /* global cytoscape */
   const cy = cytoscape({
     container: $('cy'),
-    minZoom: 0.15, maxZoom: 4, wheelSensitivity: 0.3,
+    minZoom: 0.15, maxZoom: 4,
     style: [
       { selector: 'node', style: {
         'background-color': 'data(color)', width: 'data(size)', height: 'data(size)', label: 'data(label)',
@@ -96,8 +96,9 @@ async function loadGraph() {
   }
   if (seq !== state.graphSeq) return; // a newer request is on its way
   if (!state.months.length && g.range.min) {
+    // The slider ends at today: events planned for later years show under "all dates".
     const now = new Date().toISOString().slice(0, 7);
-    state.months = monthsBetween(g.range.min, g.range.max > now ? g.range.max : now);
+    state.months = monthsBetween(g.range.min < now ? g.range.min : now, now);
     $('slider').max = String(state.months.length - 1);
     $('slider').value = $('slider').max;
   }
@@ -149,7 +150,11 @@ const panel = () => $('panel');
 function show(...nodes) {
   panel().replaceChildren(...nodes);
   panel().scrollTop = 0;
-  document.body.classList.toggle('has-panel', nodes.length > 0);
+}
+
+/** On a phone the panel is under the graph: bring a chosen view into sight. */
+function reveal() {
+  if (window.matchMedia('(max-width: 820px)').matches) panel().scrollIntoView({ block: 'start' });
 }
 
 function actorName(id) {
@@ -202,10 +207,10 @@ async function viewActor(id) {
       el('div', { class: 'balance' }, a.balance.map((b) => {
         const co = el('span', { class: 'bar coop', title: `${b.cooperation} cooperative events` });
         const cf = el('span', { class: 'bar conflict', title: `${b.conflict} conflictual events` });
-        co.style.width = `${(50 * b.cooperation) / maxAbs}%`;
-        cf.style.width = `${(50 * b.conflict) / maxAbs}%`;
+        co.style.width = `${(100 * b.cooperation) / maxAbs}%`;
+        cf.style.width = `${(100 * b.conflict) / maxAbs}%`;
         return el('div', { class: 'brow' }, el('span', { class: 'year', text: b.period }),
-          el('span', { class: 'bars' }, cf, co), el('span', { class: 'gold', text: fmtScore(b.mean) }));
+          el('span', { class: 'bars' }, el('span', { class: 'half left' }, cf), el('span', { class: 'half right' }, co)), el('span', { class: 'gold', text: fmtScore(b.mean) }));
       }))] : null,
     el('h3', { text: `Timeline${tl.length > recent.length ? ` (latest ${recent.length} of ${tl.length})` : ''}` }),
     recent.length ? el('ol', { class: 'events' }, recent.map(evidenceItem)) : el('p', { class: 'muted', text: 'no dated event' })));
@@ -285,7 +290,9 @@ async function onRoute() {
       state.selected = null;
       if (state.cy) highlightSelection();
       show(intro());
+      return;
     }
+    if (view !== 'article') reveal();
   } catch (e) {
     show(el('a', { class: 'back', href: '#/', text: '← graph' }), el('p', { class: 'error', text: e.message }));
   }

@@ -50,7 +50,50 @@ static void usage(FILE *out) {
             "stored; the exit status is then 1. The summary goes to standard error.\n");
 }
 
+/* A set of strings (the documents met in this run's records). */
 typedef struct {
+    char **slot;
+    size_t n, cap;
+} str_set;
+
+static size_t str_hash(const char *s) {
+    size_t h = 1469598103934665603u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* Adds s; false when it was there already. */
+static bool set_add(str_set *set, const char *s) {
+    if (set->n * 2 >= set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 1024;
+        char **t = pact__xcalloc(cap, sizeof *t);
+        for (size_t i = 0; i < set->cap; i++) {
+            if (!set->slot[i]) continue;
+            size_t h = str_hash(set->slot[i]) & (cap - 1);
+            while (t[h]) h = (h + 1) & (cap - 1);
+            t[h] = set->slot[i];
+        }
+        free(set->slot);
+        set->slot = t;
+        set->cap = cap;
+    }
+    size_t h = str_hash(s) & (set->cap - 1);
+    while (set->slot[h]) {
+        if (strcmp(set->slot[h], s) == 0) return false;
+        h = (h + 1) & (set->cap - 1);
+    }
+    set->slot[h] = pact__xstrdup(s);
+    set->n++;
+    return true;
+}
+
+static void set_free(str_set *set) {
+    for (size_t i = 0; i < set->cap; i++) free(set->slot[i]);
+    free(set->slot);
+}
+
+typedef struct {
+    str_set docs;           /* --records: documents already met in this run */
     pact_store *st;
     pact_extractor *ex;     /* pages only */
     pact_arena *arena;
@@ -147,8 +190,24 @@ typedef struct {
 /* Stores the pending records of one document. Its content hash is the
  * document's own bytes when the file is at hand (so a page ingested directly
  * and its records are one document), else the records' text. */
-static void flush(run_ctx *c, pending *p) {
+static void flush(run_ctx *c, pending *p, const char *path, size_t lineno) {
     if (!p->doc) return;
+    /* A document whose records come back after another's would replace its
+     * first part: refuse it rather than lose records. */
+    if (!set_add(&c->docs, p->doc)) {
+        char why[512];
+        snprintf(why, sizeof why, "line %zu: records of %s are not on consecutive lines; not stored (sort the"
+                 " records by document)", lineno, p->doc);
+        fail(c, path, "%s", why);
+        for (size_t i = 0; i < p->n; i++) pact_arena_free(p->arenas[i]);
+        p->n = 0;
+    }
+    if (!p->n) {
+        free(p->doc);
+        p->doc = NULL;
+        pact_buf_truncate(&p->text, 0);
+        return;
+    }
     char hash[65];
     char *data = NULL;
     size_t len = 0;
@@ -200,7 +259,7 @@ static void ingest_records(run_ctx *c, const char *path) {
             continue;
         }
         /* A document's records are consecutive lines. */
-        if (p.doc && strcmp(p.doc, r.doc) != 0) flush(c, &p);
+        if (p.doc && strcmp(p.doc, r.doc) != 0) flush(c, &p, path, lineno);
         if (!p.doc) p.doc = pact__xstrdup(r.doc);
         if (p.n == p.cap) {
             p.cap = p.cap ? 2 * p.cap : 8;
@@ -212,7 +271,7 @@ static void ingest_records(run_ctx *c, const char *path) {
         if (pact_buf_append(&p.text, line, (size_t)n) != PACT_OK || pact_buf_putc(&p.text, '\n') != PACT_OK)
             fail(c, path, "%s", "document's records too large");
     }
-    flush(c, &p);
+    flush(c, &p, path, lineno);
     if (ferror(f)) fail(c, path, "%s", strerror(errno));
     free(line);
     free(p.recs);
@@ -341,5 +400,6 @@ int pact_cmd_ingest(int argc, char **argv) {
     pact_arena_free(c.arena);
     pact_extractor_free(c.ex);
     pact_store_close(c.st);
+    set_free(&c.docs);
     return s->failures ? PACT_EXIT_SOME_FAILED : PACT_EXIT_OK;
 }

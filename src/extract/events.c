@@ -123,20 +123,24 @@ static void refine(const pact_csent *cs, trigger *tr, size_t nt, size_t ti, char
 }
 
 /* The modality of an expression from the cues between `from` and it. */
-static pact_modality find_modality(const pact_csent *cs, size_t from, const trigger *t) {
+static pact_modality find_modality(const pact_csent *cs, size_t from, const trigger *t, int *plan) {
     int m = -1;
-    bool neg = false;
+    bool neg = false, heard = false;
     for (size_t k = from; k < t->u0; k++) {
         const pact_unit *u = &cs->u[k];
         if (!u->modal || !strcmp(u->modal->value, "-") || k + u->modal_len > t->u0) continue;
         int v = pact_modality_parse(u->modal->value);
         if (v == PACT_MOD_NEGATED) {
             if (t->u0 - (k + u->modal_len) <= 3) neg = true;
+        } else if (v == PACT_MOD_REPORTED) {
+            heard = true; /* "được cho là sẽ ...": hearsay about a plan is hearsay */
         } else if (v >= 0) {
             m = v;
         }
     }
+    *plan = m;
     if (neg) return PACT_MOD_NEGATED;
+    if (heard) return PACT_MOD_REPORTED;
     if (t->p->modality >= 0) return (pact_modality)t->p->modality;
     if (m >= 0) return (pact_modality)m;
     if (cs->hearsay) return PACT_MOD_REPORTED;
@@ -480,13 +484,15 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
         if (sym && tg && !between && tg->prep == PACT_GP_NONE && tg->n == 1 && tg->has_org && nsrc >= 2)
             ntgt = 0;
         t->mod_from = mod_from < t->u0 ? mod_from : prev_end;
-        pact_modality m = find_modality(cs, t->mod_from, t);
+        int plan = -1;
+        pact_modality m = find_modality(cs, t->mod_from, t, &plan);
         /* "nhất trí khôi phục kênh liên lạc": agreeing to do something */
         if ((t->p->flags & PACT_PF_CHAIN) && (!ntgt || between) && m == PACT_MOD_ASSERTED && t->u1 < cs->n &&
             cs->u[t->u1].kind == PACT_U_WORD && !cs->u[t->u1].prep)
             m = PACT_MOD_PLANNED;
         char code[5];
-        intent_code(base, m, code);
+        /* a reported plan is still a plan: its code is the intent's */
+        intent_code(base, m == PACT_MOD_REPORTED && plan >= 0 ? (pact_modality)plan : m, code);
         char date[11];
         date_near(cs, t->u0, date);
         if (!date[0]) snprintf(date, sizeof date, "%s", ctx_date);

@@ -57,6 +57,10 @@ typedef struct {
     pact_norm *paras;          /* normalised paragraphs; paras[i].map -> input bytes */
     size_t nparas;
     bool has_title;            /* paras[0] is the title */
+    const pact_block_kind *para_kind; /* each paragraph's block kind: body, lead and
+                                 sub-heading paragraphs are the article's body;
+                                 captions are read for entities and events but
+                                 are not part of body_spans or body_text */
     pact_sent *sents;
     size_t nsents;
     size_t ent_cap, ev_cap, ms_cap;

@@ -117,15 +117,50 @@ static int add_para(pact_article_ctx *a, const pact_block *b, size_t p) {
     return 1;
 }
 
-static void extract_article(pact_article_ctx *a, const pact_article *art) {
+/* The blocks an article reads, in order: its body paragraphs and the captions
+ * that sit among them (photo captions name people and places the body may not). */
+static size_t article_blocks(const pact_page *page, const pact_article *art, const pact_block **out) {
+    size_t n = 0;
+    if (!art->nbody) return 0;
+    const pact_block *first = art->title ? art->title : art->body[0];
+    const pact_block *last = art->body[art->nbody - 1];
+    size_t k = 0; /* next body paragraph expected */
+    for (const pact_block *b = first; b <= last && b < page->blocks + page->nblocks; b++) {
+        if (k < art->nbody && b == art->body[k]) {
+            out[n++] = b;
+            k++;
+        } else if (b->kind == PACT_BLOCK_CAPTION && b != art->title) {
+            out[n++] = b;
+        }
+    }
+    for (; k < art->nbody; k++) out[n++] = art->body[k]; /* body out of block order */
+    return n;
+}
+
+static void extract_article(pact_article_ctx *a, const pact_page *page, const pact_article *art) {
     pact_record *r = a->rec;
-    size_t np = art->nbody + (art->title ? 1 : 0);
+    bool in_page = page->nblocks && art->nbody && art->body[0] >= page->blocks &&
+                   art->body[art->nbody - 1] < page->blocks + page->nblocks &&
+                   (!art->title || (art->title >= page->blocks && art->title <= art->body[0]));
+    size_t nmax = in_page ? page->nblocks : art->nbody;
+    const pact_block **blocks = pact_arena_alloc(a->arena, (nmax ? nmax : 1) * sizeof *blocks);
+    size_t nblocks = in_page ? article_blocks(page, art, blocks) : art->nbody;
+    if (!in_page)
+        for (size_t i = 0; i < art->nbody; i++) blocks[i] = art->body[i];
+
+    size_t np = nblocks + (art->title ? 1 : 0);
     a->paras = pact_arena_alloc(a->arena, (np ? np : 1) * sizeof *a->paras);
+    pact_block_kind *kinds = pact_arena_alloc(a->arena, (np ? np : 1) * sizeof *kinds);
+    a->para_kind = kinds;
     a->nparas = 0;
     a->has_title = art->title != NULL;
     if (art->title) {
-        if (add_para(a, art->title, 0)) a->nparas = 1;
-        else a->has_title = false;
+        if (add_para(a, art->title, 0)) {
+            kinds[0] = PACT_BLOCK_TITLE;
+            a->nparas = 1;
+        } else {
+            a->has_title = false;
+        }
         if (a->has_title) {
             pact_buf t;
             pact_buf_init(&t, 0);
@@ -135,15 +170,16 @@ static void extract_article(pact_article_ctx *a, const pact_article *art) {
         }
         r->title_span = (pact_span){art->title->start, art->title->end};
     }
-    size_t first_body = a->nparas;
-    r->body_spans = pact_arena_alloc(a->arena, (art->nbody ? art->nbody : 1) * sizeof *r->body_spans);
+    r->body_spans = pact_arena_alloc(a->arena, (nblocks ? nblocks : 1) * sizeof *r->body_spans);
     pact_buf body;
     pact_buf_init(&body, 0);
-    for (size_t i = 0; i < art->nbody; i++) {
-        const pact_block *b = art->body[i];
+    for (size_t i = 0; i < nblocks; i++) {
+        const pact_block *b = blocks[i];
         if (!add_para(a, b, a->nparas)) continue;
+        bool is_body = b->kind != PACT_BLOCK_CAPTION;
+        kinds[a->nparas++] = is_body ? b->kind : PACT_BLOCK_CAPTION;
+        if (!is_body) continue;
         r->body_spans[r->nbody++] = (pact_span){b->start, b->end};
-        a->nparas++;
         if (body.len && pact_buf_append(&body, "\n\n", 2)) break;
         display_text(b, &body);
     }
@@ -181,7 +217,7 @@ static void extract_article(pact_article_ctx *a, const pact_article *art) {
     r->sentences = pact_arena_alloc(a->arena, (a->nsents ? a->nsents : 1) * sizeof *r->sentences);
     for (size_t k = 0; k < a->nsents; k++) {
         const pact_sent *s = &a->sents[k];
-        if (s->para < first_body) continue; /* the title is not a body sentence */
+        if (a->para_kind[s->para] == PACT_BLOCK_TITLE) continue; /* the title is not a body sentence */
         pact_sentence *out = &r->sentences[r->nsentences++];
         out->text = pact_arena_strndup(a->arena, a->paras[s->para].text + s->start, s->end - s->start);
         pact_span sp = pact__input_span(a, s->para, s->start, s->end);
@@ -213,7 +249,7 @@ size_t pact_extract_page(const pact_extractor *ex, const pact_page *page, pact_a
         a.diag = d;
         a.page_date = art->published[0] ? art->published
                       : page->fallback_date[0] ? page->fallback_date : NULL;
-        extract_article(&a, art);
+        extract_article(&a, page, art);
     }
     return page->narticles;
 }

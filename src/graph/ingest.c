@@ -436,6 +436,10 @@ int pact_store_ingest(pact_store *st, const char *doc, const char *hash, const c
     }
     sqlite3_int64 doc_id = sqlite3_last_insert_rowid(st->db);
     for (size_t i = 0; i < n && rc == PACT_OK; i++) rc = store_article(st, doc_id, hash, &recs[i], &tmp);
+    /* A statement left on a row keeps a read snapshot open, and a WAL
+     * cannot be checkpointed behind it: it would grow without end. */
+    for (size_t i = 0; i < Q_COUNT; i++)
+        if (st->q[i]) sqlite3_reset(st->q[i]);
     if (rc == PACT_OK) rc = doc_end(st, true);
     if (rc != PACT_OK) {
         char keep[512];

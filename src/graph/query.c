@@ -332,6 +332,10 @@ int pact_query_path(pact_store *st, const char *a, const char *b, const pact_que
     result_init(r);
     sqlite3_stmt *s = pact__db_prepare(st, "SELECT a, b FROM links UNION SELECT org, member FROM memberships"
                                            " WHERE role IN ('member', 'partner')");
+    /* A store of schema 1 opened read-only has no links table yet. */
+    if (!s)
+        s = pact__db_prepare(st, "SELECT source, target FROM events WHERE source <> target UNION"
+                                 " SELECT org, member FROM memberships WHERE role IN ('member', 'partner')");
     if (!s) return PACT_EDB;
     /* Edges as pairs of strings first, then nodes sorted, then adjacency. */
     char **ends = NULL;

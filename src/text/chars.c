@@ -51,17 +51,6 @@ bool pact__is_upper(int32_t cp) {
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool pact__word_goes_on(const char *in, size_t len, size_t i) {
-    if (i >= len) return false;
-    unsigned char c = (unsigned char)in[i];
-    if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    size_t adv;
-    int32_t cp = pact__utf8_next(in + i, len - i, &adv);
-    if (cp < 0) return false;
-    pact__chclass k = pact__char_class(cp);
-    return k == PACT__CH_LETTER || k == PACT__CH_MARK || k == PACT__CH_IGNORABLE;
-}
-
 bool pact__word_starts(const char *in, size_t len, size_t i) {
     if (i >= len) return false;
     unsigned char c = (unsigned char)in[i];

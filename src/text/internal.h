@@ -83,9 +83,6 @@ size_t pact__dodge_end(const char *in, size_t len, size_t i, size_t j);
 size_t pact__word_end(const char *in, size_t len, size_t i);
 /* True when in[i..] starts with a letter or a combining mark. */
 bool pact__word_starts(const char *in, size_t len, size_t i);
-/* True when in[i..] continues a word: a letter, a combining mark or a
- * zero-width character (which may hide a mark behind it). */
-bool pact__word_goes_on(const char *in, size_t len, size_t i);
 /* The offset after any zero-width characters at in[i]. */
 size_t pact__skip_ignorable(const char *in, size_t len, size_t i);
 

@@ -218,7 +218,9 @@ static int normalize(const char *in, size_t len, size_t base, pact_norm *out, pa
         if (cl == PACT__CH_LETTER || cl == PACT__CH_MARK) {
             size_t j = i;
             while (j < len && (unsigned)(((unsigned char)in[j] | 0x20) - 'a') < 26u) j++;
-            bool ascii = j > i && (j >= len || (unsigned char)in[j] < 0x80 || !pact__word_goes_on(in, len, j));
+            /* a word that goes on past its ASCII letters (a Vietnamese letter, a
+             * mark, a zero-width character) is decoded in full */
+            bool ascii = j > i && (j >= len || (unsigned char)in[j] < 0x80);
             pact__letter L[PACT__WORD_MAX];
             decoded dec = {L, 0, true, true};
             if (!ascii) j = pact__word_scan(in, len, i, L, &dec.nl, &dec.ok, &dec.clean);

@@ -47,6 +47,15 @@ check "summary counts failures" grep -q "3 failures" "$tmp/err3"
 n=$("$PACT" export --db "$tmp/bad.db" --format events-tsv | tail -n +2 | wc -l)
 check "good records of a bad file stored (5 events, got $n)" test "$n" -eq 5
 
+# A document's records split by another's: the late part is refused, not
+# allowed to replace the first.
+(sed -n 1p "$FIX/basic.jsonl"; sed -n 3p "$FIX/basic.jsonl"; sed -n 2p "$FIX/basic.jsonl") > "$tmp/split.jsonl"
+"$PACT" ingest --db "$tmp/split.db" --records "$tmp/split.jsonl" 2>"$tmp/err7"
+check "split records exit 1" test $? -eq 1
+check "split records reported" grep -q "records of pages/a.txt are not on consecutive lines" "$tmp/err7"
+n=$("$PACT" export --db "$tmp/split.db" --format jsonl | wc -l)
+check "the first part of the split document is kept (2 records, got $n)" test "$n" -eq 2
+
 # Usage errors exit 2 and say what is wrong.
 "$PACT" ingest --db "$db" 2>"$tmp/err4"
 check "no inputs is a usage error" test $? -eq 2
