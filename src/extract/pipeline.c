@@ -2,7 +2,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <utf8proc.h>
 
 #include "extract/extract.h"
 
@@ -64,28 +63,15 @@ pact_span pact__input_span(const pact_article_ctx *a, size_t para, size_t start,
     return s;
 }
 
-/* The text a reader sees: the block as written, in NFC, white space collapsed
- * (spec/OUTPUT.md). Not the canonical form used for matching, which also moves
- * tone marks and maps dashes. Appends to out. */
-static void display_text(const pact_block *b, pact_buf *out) {
-    utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)b->text, (utf8proc_ssize_t)b->len, &nfc,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    const char *s = n >= 0 ? (const char *)nfc : b->text;
-    size_t len = n >= 0 ? (size_t)n : b->len;
-    bool space = false, any = false;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            space = any;
-            continue;
-        }
-        if (space && pact_buf_putc(out, ' ')) break;
-        if (pact_buf_putc(out, (char)c)) break;
-        space = false;
-        any = true;
-    }
-    free(nfc);
+/* The text a reader sees (spec/OUTPUT.md): the block as written, in NFC with
+ * white space cleaned; not the canonical form used for matching. Appends to out. */
+static int display_text(const pact_block *b, pact_buf *out, pact_diag *d) {
+    pact_norm disp;
+    int rc = pact_text_display(b->text, b->len, 0, &disp, d);
+    if (rc != PACT_OK) return rc;
+    rc = pact_buf_append(out, disp.text, disp.len);
+    pact_norm_free(&disp);
+    return rc;
 }
 
 /* Normalises one block into paragraph slot p; returns 0 on failure. */
@@ -164,7 +150,7 @@ static void extract_article(pact_article_ctx *a, const pact_page *page, const pa
         if (a->has_title) {
             pact_buf t;
             pact_buf_init(&t, 0);
-            display_text(art->title, &t);
+            if (display_text(art->title, &t, a->diag) != PACT_OK) pact_buf_truncate(&t, 0);
             r->title = pact_arena_strndup(a->arena, t.ptr ? t.ptr : "", t.len);
             pact_buf_free(&t);
         }
@@ -181,7 +167,7 @@ static void extract_article(pact_article_ctx *a, const pact_page *page, const pa
         if (!is_body) continue;
         r->body_spans[r->nbody++] = (pact_span){b->start, b->end};
         if (body.len && pact_buf_append(&body, "\n\n", 2)) break;
-        display_text(b, &body);
+        if (display_text(b, &body, a->diag) != PACT_OK) break;
     }
     r->body_text = pact_arena_strndup(a->arena, body.ptr ? body.ptr : "", body.len);
     pact_buf_free(&body);
