@@ -13,9 +13,9 @@ Sizes (chosen so that the whole script stays under ~60 s under ASan/UBSan;
 PACT_PATHO_SCALE=N multiplies them for a longer run by hand):
   nested <div>      n = 250 000 tags   (4n = 10^6)
   long line         n = 8 MB           (4n = 32 MB; lines past 1 MB are skipped)
-  long paragraph    n = 128 KB         (4n = 512 KB, under the line limit)
+  long paragraph    n = 128 KB         (4n = 512 KB, one HTML <p>)
   dots              n = 250 000        (4n = 10^6)
-  entity list       n = 2 500 names    (4n = 10 000, one sentence)
+  entity list       n = 62 500 names   (4n = 250 000 in one sentence; 10^6 by hand: 8 s, 730 MB under ASan)
 """
 import json, os, resource, subprocess, sys, tempfile, time
 
@@ -89,7 +89,32 @@ def ok_exit(name, rc, err):
     return True
 
 
-base_file = write("base.txt", "Hà Nội\n\nHai nước ký hiệp định.\n".encode())
+HEAD = ("Mỹ và Nhật Bản ký hiệp định an ninh mới\nThứ tư, 19/6/2024 - 22:10\n\n"
+        "Ngày 18/6, tại Tokyo, Bộ trưởng Quốc phòng Mỹ và Bộ trưởng Quốc phòng Nhật Bản "
+        "đã ký hiệp định hợp tác quốc phòng.\n\n").encode()
+TAIL = "\nHai nước cam kết tăng cường tập trận chung trong khu vực.\n".encode()
+
+
+def article(para):
+    """A flattened page the extractor reads as an article, with para in its body."""
+    return HEAD + para + b"\n" + TAIL
+
+
+def html_article(para):
+    """The same article as HTML, para one <p> (the flat reader's article finder
+    has its own size thresholds; the HTML reader takes any paragraph)."""
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Mỹ và Nhật Bản ký hiệp định an ninh mới"
+            "</title></head><body><article><h1>Mỹ và Nhật Bản ký hiệp định an ninh mới</h1>"
+            "<time datetime='2024-06-19'>19/6/2024</time><p>Ngày 18/6, tại Tokyo, Bộ trưởng Quốc phòng Mỹ và "
+            "Bộ trưởng Quốc phòng Nhật Bản đã ký hiệp định hợp tác quốc phòng.</p><p>").encode() + para + \
+        "</p><p>Hai nước cam kết tăng cường tập trận chung trong khu vực.</p></article></body></html>".encode()
+
+
+base_file = write("base.txt", article(b"Hai b\xc3\xaan ti\xe1\xba\xbfp t\xe1\xbb\xa5c \xc4\x91\xc3\xa0m ph\xc3\xa1n."))
+rc, _, _, out, err = run(["extract", base_file])
+if check_records("base", out) != 1:
+    failures.append("base: the plain page gave no record (exit %d): the cases below would test nothing\n%s"
+                    % (rc, err.decode("utf-8", "replace")))
 startup = min(run(["extract", base_file])[1] for _ in range(2))
 print("start-up (extract of a one-line page): %.2f s CPU" % startup)
 
@@ -103,12 +128,11 @@ def scaling(name, make, n, cmd="extract", suffix=".txt"):
         rc, cpu, rss, out, err = run([cmd, path])
         os.unlink(path)
         ok_exit("%s n=%d" % (name, k), rc, err)
-        if cmd == "extract":
-            check_records("%s n=%d" % (name, k), out)
+        nrec = check_records("%s n=%d" % (name, k), out) if cmd == "extract" else 0
         if rss > RSS_CEILING_MB:
             failures.append("%s n=%d: peak RSS %.0f MB over the %d MB ceiling" % (name, k, rss, RSS_CEILING_MB))
         times.append(max(cpu - startup, 0.0))
-        print("%-16s n=%-9d %9d bytes: exit %d, %6.2f s CPU, %6.0f MB peak RSS" % (name, k, size, rc, cpu, rss))
+        print("%-16s n=%-9d %9d bytes: exit %d, %d records, %6.2f s CPU, %6.0f MB peak RSS" % (name, k, size, rc, nrec, cpu, rss))
     t1, t4 = times
     if t4 >= MIN_SIGNIFICANT:
         ratio = t4 / max(t1, MIN_SIGNIFICANT / 4)
@@ -119,19 +143,21 @@ def scaling(name, make, n, cmd="extract", suffix=".txt"):
 
 sentence = "Hai nước ký thỏa thuận an ninh mới tại Hà Nội ngày 8/4. "
 scaling("nested_div", lambda k: b"<!DOCTYPE html><html><body>" + b"<div>" * k + "Mỹ và Nhật ký hiệp định.".encode() + b"</div>" * k + b"</body></html>", 250_000, suffix=".html")
-scaling("long_line", lambda k: (sentence * (k // len(sentence.encode()) + 1)).encode()[:k].rsplit(b" ", 1)[0] + b"\n", 8 << 20)
-scaling("long_paragraph", lambda k: ("Tin an ninh\n\n" + sentence * (k // len(sentence.encode()))).encode() + b"\n", 128 << 10)
-scaling("dots", lambda k: b"Tin an ninh\n\n" + b"." * k + b"\n", 250_000)
+scaling("long_line", lambda k: article((sentence * (k // len(sentence.encode()) + 1)).encode()[:k].rsplit(b" ", 1)[0]), 8 << 20)
+scaling("long_paragraph", lambda k: html_article((sentence * (k // len(sentence.encode()))).encode()), 128 << 10, suffix=".html")
+scaling("dots", lambda k: html_article(b"." * k), 250_000, suffix=".html")
+scaling("dotted_words", lambda k: article("đ.e dọ.a ".encode() * (k // 12)), 250_000)
 scaling("dots_text", lambda k: b"." * k + b"\n", 250_000, cmd="text")
 entities = "Mỹ, Nhật, Hàn, Úc, Ấn Độ, Philippines, Việt Nam, Trung Quốc, Nga, Pháp, "
-scaling("entity_list", lambda k: ("Liên minh mới\n\n" + entities * (k // 10) + "ký thỏa thuận hợp tác quốc phòng.\n").encode(), 2_500)
-scaling("quotes", lambda k: ("Tin\n\n" + "“Mỹ nói " * k + "”" * k + "\n").encode(), 20_000)
+scaling("entity_list", lambda k: html_article((entities * (k // 10) + "ký thỏa thuận hợp tác quốc phòng.").encode()), 62_500, suffix=".html")
+scaling("entity_paras", lambda k: article(("Mỹ và Nhật Bản ký hiệp định quốc phòng ngày 8/4.\n\n" * k).encode()), 2_500)
+scaling("quotes", lambda k: html_article(("“Mỹ nói " * k + "”" * k).encode()), 20_000, suffix=".html")
 
 # Every byte value: alone, and inside a Vietnamese sentence.
-page = "Mỹ và Nhật ký thỏa thuận an ninh\n\nHai nước ký hiệp định quốc phòng tại Tokyo ngày 8/4/2024.\n".encode()
+page = article("Hai nước ký hiệp định quốc phòng tại Tokyo ngày 8/4/2024.".encode())
 paths = [write("all_bytes.txt", bytes(range(256)))]
 for b in range(256):
-    paths.append(write("byte_%03d.txt" % b, page[:40] + bytes([b]) + page[40:]))
+    paths.append(write("byte_%03d.txt" % b, page[:40] + bytes([b]) + page[40:160] + bytes([b]) + page[160:]))
 rc, cpu, rss, out, err = run(["extract"] + paths)
 ok_exit("every byte", rc, err)
 n = check_records("every byte", out)

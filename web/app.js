@@ -28,12 +28,14 @@ function nodeLabel(n) { return n.id.length <= 12 ? n.id : (n.name && n.name.leng
 
 function elements(g) {
   const maxEv = Math.max(1, ...g.nodes.map((n) => n.events + n.memberships));
+  // Smaller circles when there are many, so that a dense graph stays legible.
+  const scale = g.nodes.length > 60 ? 0.65 : 1;
   const nodes = g.nodes.map((n) => ({
     group: 'nodes',
     data: {
       id: n.id, label: nodeLabel(n), kind: n.kind || (/^[A-Z]{3}$/.test(n.id) ? 'country' : 'org'),
       color: balanceColor(n.mean, n.events),
-      size: 18 + 46 * Math.sqrt((n.events + n.memberships) / maxEv),
+      size: scale * (16 + 40 * Math.sqrt((n.events + n.memberships) / maxEv)),
       info: n,
     },
   }));
@@ -86,7 +88,8 @@ async function loadGraph() {
   const seq = ++state.graphSeq;
   const at = state.at;
   const from = at && state.window ? minusMonths(at, state.window) : null;
-  $('status').textContent = 'Loading…';
+  $('status').textContent = 'Loading the graph…';
+  $('status').classList.add('loading');
   let g;
   try {
     g = await api('graph', { at, from: from && from.slice(0, 7), nodes: 120 });
@@ -95,6 +98,7 @@ async function loadGraph() {
     return;
   }
   if (seq !== state.graphSeq) return; // a newer request is on its way
+  $('status').classList.remove('loading');
   if (!state.months.length && g.range.min) {
     // The slider ends at today: events planned for later years show under "all dates".
     const now = new Date().toISOString().slice(0, 7);
@@ -111,8 +115,9 @@ async function loadGraph() {
   const known = cy.nodes().filter((n) => old.has(n.id()));
   known.forEach((n) => n.position({ ...old.get(n.id()) }));
   const layout = cy.layout({
-    name: 'cose', animate: false, randomize: known.length < cy.nodes().length / 2, nodeRepulsion: () => 9000,
-    idealEdgeLength: () => 70, gravity: 0.6, numIter: 1200, padding: 24, fit: true,
+    name: 'cose', animate: false, randomize: known.length < cy.nodes().length / 2,
+    nodeRepulsion: () => (cy.edges().length > 600 ? 40000 : 9000), nodeOverlap: 12,
+    idealEdgeLength: () => (cy.edges().length > 600 ? 120 : 70), gravity: 0.6, numIter: 1200, padding: 24, fit: true,
   });
   layout.run();
   highlightSelection();
@@ -249,6 +254,8 @@ async function viewMembers(org, member) {
 
 async function viewSearch(q) {
   $('q').value = q;
+  state.selected = null;
+  highlightSelection();
   show(el('p', { class: 'muted', text: 'Searching…' }));
   const fq = fold(q);
   const actors = state.actors.filter((a) => [a.id, a.name, a.name_vi].some((s) => s && fold(s).includes(fq))).slice(0, 12);
@@ -330,8 +337,10 @@ async function main() {
   });
   window.addEventListener('hashchange', onRoute);
   try { state.actors = await api('actors'); } catch { state.actors = []; }
+  // The panel need not wait for the graph (a large store takes seconds the
+  // first time a date is asked for).
+  onRoute();
   await loadGraph();
-  await onRoute();
 }
 
 main();

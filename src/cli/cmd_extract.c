@@ -69,6 +69,7 @@ typedef struct {
     pact_buf msg;            /* input-level messages, queued in order */
     pact_buf out;            /* records not yet written: whole documents only */
     bool write_failed;
+    size_t flush_at;         /* OUT_FLUSH, or 1 when a person reads standard output */
 } run_ctx;
 
 #define OUT_FLUSH ((size_t)64 << 10)
@@ -128,7 +129,7 @@ static void emit(void *user, const char *lines, size_t nlines, const char *msgs,
             out_flush(c);
             if (pact_buf_append(&c->out, lines, nlines) != PACT_OK) c->failed++;
         }
-        if (c->out.len >= OUT_FLUSH) out_flush(c);
+        if (c->out.len >= c->flush_at) out_flush(c);
     }
     if (failed) c->failed++;
     if (input_bytes) c->docs++;
@@ -303,6 +304,7 @@ int pact_cmd_extract(int argc, char **argv) {
     c.last = c.start;
     pact_buf_init(&c.msg, 0);
     pact_buf_init(&c.out, 0);
+    c.flush_at = isatty(STDOUT_FILENO) ? 1 : OUT_FLUSH;
     pact_batch_opts bo;
     memset(&bo, 0, sizeof bo);
     bo.threads = jobs;

@@ -156,6 +156,17 @@ static void intent_code(const char *code, pact_modality m, char out[5]) {
         if (!strncmp(code, map[k][0], 2)) snprintf(out, 5, "%s", map[k][1]);
 }
 
+static bool continuation(const pact_csent *cs, const pact_date_mention *d) {
+    const char *t = cs->text;
+    if (d->end <= d->start || d->end - d->start > 24) return false;
+    pact_buf b;
+    pact_buf_init(&b, 0);
+    pact_text_fold(t + d->start, d->end - d->start, &b);
+    bool yes = b.ptr && (!strcmp(b.ptr, "cùng ngày") || !strcmp(b.ptr, "hôm đó") || !strcmp(b.ptr, "ngày hôm đó"));
+    pact_buf_free(&b);
+    return yes;
+}
+
 static void date_near(const pact_csent *cs, size_t unit, char out[11]) {
     out[0] = 0;
     const pact_sent *s = cs->s;
@@ -164,6 +175,9 @@ static void date_near(const pact_csent *cs, size_t unit, char out[11]) {
     for (size_t k = 0; k < s->ndates; k++) {
         const pact_date_mention *d = &s->dates[k];
         if (!d->value[0]) continue;
+        /* "cùng ngày" points back: the coder reads it from the article itself
+         * (context_date), the last date stated before, whatever its precision */
+        if (continuation(cs, d)) continue;
         size_t dist = d->start > pos ? d->start - pos : pos - d->start;
         if (dist < best) {
             best = dist;

@@ -168,7 +168,7 @@ static void dot_id(FILE *out, const char *s) {
  * ended ones grey), and event ties green for cooperation, red for conflict. */
 static int export_dot(pact_store *st, FILE *out) {
     fputs("digraph pactgraph {\n"
-          "  graph [layout=neato, overlap=false, splines=true, sep=\"+6\", fontname=\"Helvetica\"];\n"
+          "  graph [layout=neato, overlap=false, sep=\"+6\", fontname=\"Helvetica\"];\n"
           "  node [shape=ellipse, fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=\"#ffffff\"];\n"
           "  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.5];\n",
           out);

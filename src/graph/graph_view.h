@@ -18,11 +18,14 @@ PACT_WUR int pact_store_open_readonly(const char *path, pact_store **st, pact_di
 /* Limits of the graph view. */
 #define PACT_VIEW_NODES_DEFAULT 150
 #define PACT_VIEW_NODES_MAX 2000
+#define PACT_VIEW_EDGES_DEFAULT 600
+#define PACT_VIEW_EDGES_MAX 20000
 
 typedef struct {
     const char *at;     /* as of this date (YYYY[-MM[-DD]]), NULL = everything */
     const char *from;   /* events since this date, NULL = from the start */
     size_t nodes;       /* at most this many nodes, the most active (0 = default) */
+    size_t edges;       /* at most this many ties, the most frequent (0 = default) */
 } pact_view_opts;
 
 /* {"at", "from", "range": {"min", "max"}, "nodes": [{"id", "kind", "name",
@@ -31,7 +34,8 @@ typedef struct {
  * "conflict", "goldstein", "mean"} | {"source": org, "target": member,
  * "kind": "membership", "role", "since", "until", "reference", "evidence"}]}:
  * the actors and groupings, and the ties (events up to `at`, both directions
- * together) and memberships valid at `at`. */
+ * together; the most frequent ones) and memberships valid at `at` (reference
+ * facts first, then the best attested; at most `edges` of each). */
 PACT_WUR int pact_view_graph_json(pact_store *st, const pact_view_opts *o, pact_json *j);
 
 /* [{"id", "kind", "name", "name_vi", "events"}], the most active first. */

@@ -163,6 +163,13 @@ static const char *const FORM_PREFIXES[] = {
     "ý kiến bạn đọc (", NULL,
 };
 
+/* The site's footer: imprint and copyright lines, which read like sentences. */
+static const char *const FOOTER_PREFIXES[] = {
+    "bản quyền", "copyright", "giấy phép", "giấy phép số", "tổng biên tập", "phó tổng biên tập",
+    "chịu trách nhiệm", "cơ quan chủ quản", "địa chỉ:", "điện thoại:", "hotline", "liên hệ quảng cáo",
+    "ghi rõ nguồn", "không được sao chép", "cấm sao chép", NULL,
+};
+
 /* Widgets and labels that sit inside or around an article (short lines). */
 static const char *const INLINE_PHRASES[] = {
     "video đang hot", "quảng cáo", "advertisement", "chia sẻ", "share", "facebook",
@@ -325,6 +332,43 @@ static size_t letter_words(const char *s, size_t n) {
     return w;
 }
 
+/* A breadcrumb trail without "Trang chủ": section names joined by ">", "|",
+ * "/", "»" or "›" ("Thế giới | Quân sự | Phân tích", "Thời sự > Quốc tế > Châu
+ * Á"), each piece a few words, no digit. A headline rarely holds these marks
+ * between spaces. */
+static bool is_crumb_trail(const char *s, size_t n) {
+    static const char *const seps[] = {" > ", " | ", " / ", " \xc2\xbb ", " \xe2\x80\xba ", NULL};
+    size_t pieces = 1, piece_words = 0;
+    bool in = false;
+    for (size_t i = 0; i < n;) {
+        if (s[i] >= '0' && s[i] <= '9') return false;
+        size_t k = 0;
+        for (size_t j = 0; seps[j]; j++) {
+            size_t m = strlen(seps[j]);
+            if (i + m <= n && memcmp(s + i, seps[j], m) == 0) {
+                k = m;
+                break;
+            }
+        }
+        if (k) {
+            if (piece_words == 0) return false;
+            pieces++;
+            piece_words = 0;
+            in = false;
+            i += k;
+            continue;
+        }
+        if (s[i] == ' ') {
+            in = false;
+        } else if (!in) {
+            in = true;
+            if (++piece_words > 5) return false;
+        }
+        i++;
+    }
+    return pieces >= 2 && piece_words > 0;
+}
+
 static void classify_line(fline *l) {
     const char *s = l->text;
     size_t n = l->len;
@@ -359,6 +403,7 @@ static void classify_line(fline *l) {
         if (starts_with(low, "trang chủ") && l->words <= 3) l->flags |= F_INLINE;
     }
     if (l->words <= 25 && prefix_in_list(low, FORM_PREFIXES)) l->flags |= F_ENDFORM;
+    if (l->words <= 40 && (prefix_in_list(low, FOOTER_PREFIXES) || strstr(low, "\xc2\xa9"))) l->flags |= F_ENDFORM;
     if (l->words <= 30 && prefix_in_list(low, RELATED_PREFIXES)) l->flags |= F_RELATED;
     if (l->words <= 14 && prefix_in_list(low, CREDIT_PREFIXES)) l->flags |= F_CREDIT;
     if (ln && (starts_with(low, "http://") || starts_with(low, "https://") || starts_with(low, "www.")) &&
@@ -385,6 +430,7 @@ static void classify_line(fline *l) {
         if ((home && (joins >= 1 || strstr(low, " > ") || strstr(low, " / ") || strstr(low, "»"))) ||
             (joins >= 3 && !(l->flags & F_GLUED)))
             l->flags |= F_CRUMB;
+        if (!(l->flags & F_SENTEND) && is_crumb_trail(s, n)) l->flags |= F_CRUMB;
     }
     /* a dateline or timestamp: a date and little else */
     char date[11];
@@ -552,6 +598,69 @@ static bool title_evidence(const fline *L, size_t n, const segment *g) {
     return false;
 }
 
+/* True when the page furniture printed around the article's title t (a
+ * "Theo dõi <site> trên" line, share buttons, a byline label) is printed again
+ * around the headline h: the site frames every article the same way, so h
+ * starts an article of its own. */
+static bool same_furniture(const fline *L, size_t n, size_t t, size_t h) {
+    if (h <= t + 4) return false;
+    for (size_t i = h - 2; i <= h + 2 && i < n; i++) {
+        const fline *u = &L[i];
+        if (i == h || !u->len || u->cls != C_SCRAP || (u->flags & (F_DATELINE | F_SECTION | F_ENDFORM)) ||
+            !(u->flags & F_REPEATED))
+            continue;
+        for (size_t j = t >= 2 ? t - 2 : 0; j <= t + 2 && j < n; j++)
+            if (j != t && L[j].len == u->len && L[j].hash == u->hash) return true;
+    }
+    return false;
+}
+
+/* How a paragraph opens, for telling a lead from a section's paragraph:
+ * 1 an agency or site prefix ("TTXVN - ", "(CLO) ", "VOV.VN – "), 2 a full
+ * date with its year before anything else ("Ngày 18/7/2023, ", "Chiều
+ * 5/6/2024, "), 0 neither. */
+static int lead_opening(const fline *l) {
+    const char *s = l->text;
+    size_t n = l->len < 40 ? l->len : 40;
+    if (n > 4 && s[0] == '(') {
+        for (size_t i = 1; i < n && i < 24; i++) {
+            if (s[i] >= '0' && s[i] <= '9') break;
+            if (s[i] == ')') return i >= 3 && all_caps(s + 1, i - 1) ? 1 : 0;
+        }
+    }
+    for (size_t i = 2; i + 3 <= n && i < 24; i++) {
+        if (s[i] == ' ' && (s[i + 1] == '-' || memcmp(s + i + 1, "\xe2\x80\x93", 3) == 0)) {
+            if (all_caps(s, i)) return 1;
+            break;
+        }
+    }
+    size_t i = 0;
+    while (i < n && !(s[i] >= '0' && s[i] <= '9')) {
+        if (s[i] == ',' || s[i] == '.' || s[i] == ':' || i > 16) return 0;
+        i++;
+    }
+    int parts = 0;
+    size_t digits = 0;
+    for (; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            digits++;
+        } else if ((s[i] == '/' || s[i] == '.' || s[i] == '-') && digits >= 1 && digits <= 2 && parts < 2) {
+            parts++;
+            digits = 0;
+        } else {
+            break;
+        }
+    }
+    return parts == 2 && digits == 4 ? 2 : 0;
+}
+
+/* The first prose line of lines [first, last], or n when there is none. */
+static size_t first_prose(const fline *L, size_t n, size_t first, size_t last) {
+    for (size_t i = first; i <= last && i < n; i++)
+        if (L[i].cls == C_PROSE) return i;
+    return n;
+}
+
 typedef struct {
     long title;
     long date;        /* dateline line, -1 none */
@@ -583,6 +692,64 @@ static void mark_body(fline *L, const segment *g, int art, size_t *nbody, bool s
             (*nbody)++;
         }
     }
+}
+
+/* A list item's segment: its headline glued, printed twice, cut or shown
+ * elsewhere on the page, or a timestamp after its teaser. */
+static bool list_item(const fline *L, const segment *g) {
+    if (g->head >= 0 && (g->list_head || (L[g->head].flags & F_REPEATED))) return true;
+    bool prose = false;
+    for (size_t i = g->first; i <= g->last; i++) {
+        if (L[i].cls == C_PROSE) prose = true;
+        else if (prose && (L[i].flags & F_DATELINE)) return true;
+    }
+    return false;
+}
+
+/* A short page: a headline (or none) over one paragraph or a few, too little
+ * for the run an article needs among a page's boilerplate. Read only when
+ * nothing else was found, and only when, before any list header or form,
+ * exactly one segment carries prose that is not a list item's teaser: a list
+ * of other stories repeats the headline-and-teaser shape, so it gives several
+ * such segments (or marks its items), while a page's own text is one run of
+ * sentences. Returns the number of articles made (0 or 1). */
+static size_t short_page_article(fline *L, size_t n, const segment *segs, size_t ns, art_info *arts) {
+    (void)n;
+    long pick = -1;
+    size_t k = 0;
+    for (; k < ns && !segs[k].term; k++) {
+        const segment *g = &segs[k];
+        if (g->np == 0 || list_item(L, g)) continue;
+        if (pick >= 0) return 0;
+        pick = (long)k;
+    }
+    if (pick < 0 && k < ns) {
+        /* nothing before the first list header: a menu may hold a word such
+         * as "Video"; the text may come after it, but never as the first
+         * item under a header, and never after a form */
+        for (; k < ns; k++) {
+            const segment *g = &segs[k];
+            if (g->term && (L[g->first].flags & F_ENDFORM)) break;
+            if (g->term || g->np == 0 || list_item(L, g)) continue;
+            if (pick >= 0) return 0;
+            pick = (long)k;
+        }
+        if (pick > 0 && segs[pick - 1].term && segs[pick - 1].first == segs[pick - 1].last) return 0;
+    }
+    if (pick < 0) return 0;
+    const segment *g = &segs[pick];
+    art_info *a = &arts[0];
+    memset(a, 0, sizeof *a);
+    a->title = g->head;
+    a->date = -1;
+    a->first = g->head >= 0 ? (size_t)g->head : g->first;
+    a->last = g->last;
+    if (g->head >= 0) {
+        L[g->head].kind = PACT_BLOCK_TITLE;
+        L[g->head].used = 1;
+    }
+    mark_body(L, g, 0, &a->nbody, false);
+    return 1;
 }
 
 int pact__page_read_flat(pact_page *page, pact_diag *d) {
@@ -657,22 +824,33 @@ int pact__page_read_flat(pact_page *page, pact_diag *d) {
         }
         bool evid = title_evidence(L, n, g);
         if (g->head < 0) {
-            /* lines before any headline: an article only when it is a real run
-             * of prose whose first line reads as a headline */
-            if (k == 0 && g->np >= 3) {
-                size_t f = g->first;
-                while (f <= g->last && L[f].cls != C_PROSE) f++;
-                if (f <= g->last && L[f].words <= 30 && L[f].len <= 220) {
-                    L[f].cls = C_HEAD;
-                    g->head = (long)f;
-                    g->np--;
-                    g->first = f;
-                    evid = true;
-                }
+            /* prose before any headline, at the top of the page: an article
+             * without a title when it is a real run (a sentence ending with a
+             * full stop is no headline, however short) */
+            if (k == 0 && g->np >= 2 && g->pbytes >= 250) {
+                art_info *a = &arts[na];
+                memset(a, 0, sizeof *a);
+                a->title = -1;
+                a->date = -1;
+                a->first = g->first;
+                a->last = g->last;
+                mark_body(L, g, (int)na, &a->nbody, false);
+                open = (long)na;
+                na++;
             }
-            if (g->head < 0) continue;
+            continue;
         }
         size_t h = (size_t)g->head;
+        if (!evid && open >= 0 && arts[open].title >= 0 && same_furniture(L, n, (size_t)arts[open].title, h))
+            evid = true;
+        if (!evid && open >= 0 && g->np >= 2 && !g->list_head && !(L[h].flags & F_REPEATED)) {
+            /* the paragraph under the heading opens as the article's lead did,
+             * with an agency prefix or a full date: a lead, not a section */
+            size_t lp = first_prose(L, n, g->first, g->last);
+            size_t ap = first_prose(L, n, arts[open].first, arts[open].last);
+            int lo = lp < n ? lead_opening(&L[lp]) : 0;
+            if (lo == 1 || (lo == 2 && ap < n && ap < lp && lead_opening(&L[ap]) == 2)) evid = true;
+        }
         const segment *next = k + 1 < ns ? &segs[k + 1] : NULL;
         bool next_continues = next && !next->term && next->head >= 0 && !next->list_head && next->np >= 2 &&
                               !title_evidence(L, n, next);
@@ -784,11 +962,13 @@ int pact__page_read_flat(pact_page *page, pact_diag *d) {
         na++;
     }
 
+    if (na == 0) na = short_page_article(L, n, segs, ns, arts);
+
     /* datelines: the article's own, just above its title or between the title
      * and the first paragraph */
     for (size_t ai = 0; ai < na; ai++) {
         art_info *a = &arts[ai];
-        size_t lo = (size_t)a->title, floor = ai ? arts[ai - 1].last + 1 : 0;
+        size_t lo = a->first, floor = ai ? arts[ai - 1].last + 1 : 0;
         for (size_t back = 0; back < 3 && lo > floor; back++) {
             const fline *u = &L[lo - 1];
             if (u->used || u->cls == C_PROSE || u->cls == C_HEAD || is_terminator(u)) break;
@@ -836,10 +1016,10 @@ int pact__page_read_flat(pact_page *page, pact_diag *d) {
     for (size_t ai = 0; ai < na; ai++) {
         pact_article *pa = &page->articles[ai];
         const art_info *a = &arts[ai];
-        pa->title = &page->blocks[a->title];
+        pa->title = a->title >= 0 ? &page->blocks[a->title] : NULL;
         if (a->date >= 0) (void)pact__page_parse_dateline(L[a->date].text, L[a->date].len, pa->published);
         pa->body = pact_arena_alloc(page->arena, (a->nbody ? a->nbody : 1) * sizeof *pa->body);
-        for (size_t i = (size_t)a->title; i <= a->last && i < n; i++) {
+        for (size_t i = a->first; i <= a->last && i < n; i++) {
             int kind = L[i].kind;
             if (L[i].used == (int)ai + 1 &&
                 (kind == PACT_BLOCK_LEAD || kind == PACT_BLOCK_BODY || kind == PACT_BLOCK_SUBHEAD) &&

@@ -185,6 +185,7 @@ static void api_article(pact__api *a) {
 static void api_graph(pact__api *a) {
     pact_view_opts o = {.at = date_param(a, "at"), .from = date_param(a, "from")};
     o.nodes = (size_t)num_param(a, "nodes", 1, PACT_VIEW_NODES_MAX, PACT_VIEW_NODES_DEFAULT);
+    o.edges = (size_t)num_param(a, "edges", 1, PACT_VIEW_EDGES_MAX, PACT_VIEW_EDGES_DEFAULT);
     if (a->status != 200) return;
     done(a, pact_view_graph_json(a->st, &o, &a->json), "the graph");
 }
