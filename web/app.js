@@ -1,7 +1,7 @@
 // pactgraph's browser view: the alliance graph as of a date, actor profiles,
 // the events of a tie with their evidence, search, and the article view.
 import { api } from './api.js';
-import { el, fold, route, link, cameoName, balanceColor, fmtScore } from './dom.js';
+import { el, fold, route, link, cameoName, balanceColor, fmtScore, highlightMatches } from './dom.js';
 import { renderArticle, articleLink } from './article.js';
 
 const $ = (id) => document.getElementById(id);
@@ -39,11 +39,12 @@ function elements(g) {
       info: n,
     },
   }));
+  const maxTie = Math.max(1, ...g.edges.filter((e) => e.kind === 'event').map((e) => e.events));
   const edges = g.edges.map((e, i) => e.kind === 'event' ? {
     group: 'edges',
     data: {
       id: `e${i}`, source: e.source, target: e.target, kind: 'event',
-      color: balanceColor(e.mean, e.events), width: Math.min(12, 1.2 + 1.6 * Math.log2(1 + e.events)), info: e,
+      color: balanceColor(e.mean, e.events), width: 1 + 8 * Math.sqrt(e.events / maxTie), info: e,
     },
   } : {
     group: 'edges',
@@ -269,7 +270,7 @@ async function viewSearch(q) {
     el('h3', { text: `Sentences (${hits.length})` }),
     err ? el('p', { class: 'error', text: err }) : null,
     el('ol', { class: 'events' }, hits.map((h) => el('li', { class: 'hit' },
-      el('blockquote', { text: h.sentence || '' }),
+      el('blockquote', {}, highlightMatches(h.sentence || '', q)),
       el('a', { class: 'evlink', href: articleLink(h.doc, h.article, h.span) }, `Read in the article: ${h.doc}`))))));
 }
 

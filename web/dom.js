@@ -68,3 +68,33 @@ export function fmtScore(g) {
   const n = Number(g || 0);
   return (n > 0 ? '+' : '') + n.toFixed(1);
 }
+
+/** The text as nodes, with every occurrence of the query's words (in order,
+ * diacritics optional, as the store's search matches) in <mark>. */
+export function highlightMatches(text, query) {
+  const q = fold(query).replace(/\s+/g, ' ').trim();
+  const t = String(text || '');
+  if (!q) return [t];
+  // Fold character by character, remembering where each folded char came from.
+  let folded = '';
+  const from = [];
+  for (let i = 0; i < t.length;) {
+    const cp = t.codePointAt(i);
+    const ch = String.fromCodePoint(cp);
+    const f = /\s/.test(ch) ? ' ' : fold(ch);
+    for (const c of f) { folded += c; from.push(i); }
+    i += ch.length;
+  }
+  from.push(t.length);
+  const out = [];
+  let pos = 0;
+  for (let k = folded.indexOf(q); k >= 0; k = folded.indexOf(q, k + q.length)) {
+    const s = from[k], e = from[k + q.length];
+    if (s < pos) continue;
+    if (s > pos) out.push(t.slice(pos, s));
+    out.push(el('mark', { class: 'hl' }, t.slice(s, e)));
+    pos = e;
+  }
+  if (pos < t.length) out.push(t.slice(pos));
+  return out;
+}

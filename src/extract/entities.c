@@ -78,33 +78,100 @@ void pact__mentions_reindex(rctx *r) {
 }
 
 
-static bool accept(const rctx *r, size_t first, size_t end, size_t i, size_t len,
-                   const pact_lex_sense *se) {
+/* A country or an organisation starts at syllable i: "Anh và Australia", "Anh, Pháp". */
+static bool starts_country(const rctx *r, size_t i, size_t end) {
+    if (i >= end) return false;
+    pact_lex_hit hits[MAX_HITS];
+    size_t nh = pact_lexicon_match(r->lex, r->syls + i, end - i, r->fold.ptr, hits, MAX_HITS);
+    for (size_t h = 0; h < nh; h++)
+        for (size_t k = 0; k < hits[h].nsenses; k++) {
+            const pact_lex_sense *se = &hits[h].senses[k];
+            if (se->entry->kind != PACT_LEX_COUNTRY && se->entry->kind != PACT_LEX_ORG) continue;
+            if (se->flags & (PACT_LEXF_SURNAME | PACT_LEXF_COMPOUND)) continue;
+            if ((se->flags & (PACT_LEXF_AMBIGUOUS | PACT_LEXF_CAP)) && !(S(r, i)->flags & PACT_SYLF_CAP)) continue;
+            if ((se->flags & PACT_LEXF_UPPER) && !(S(r, i)->flags & PACT_SYLF_UPPER)) continue;
+            return true;
+        }
+    return false;
+}
+
+/* Words that say an outlet is cited: "theo Dân trí", "báo Tuổi Trẻ", "(Thanh Niên)". */
+static const char *const media_cues[] = {"theo", "báo", "tờ", "hãng", "trang", "kênh", "tạp", "chí", "đài",
+                                         "(", ":", "nguồn", "dẫn", "thông", "tấn", "điện", "tử", NULL};
+
+/* An ambiguous name of an outlet, an organisation or a place ("Dân trí", "Tin
+ * Tức", "Thanh Niên"): after a cue that cites it, or written in capitals
+ * inside a sentence and not part of a longer capitalised name. */
+static bool ambiguous_name_ok(const rctx *r, size_t first, size_t end, size_t i, size_t len) {
+    size_t p = i > first ? i - 1 : SIZE_MAX;
+    if (p != SIZE_MAX && in_set(r, p, end, media_cues)) return true;
+    /* a form that starts with its own cue: "Báo Dân trí" (not "thông báo Mới") */
+    if (is(r, i, end, "báo") || is(r, i, end, "tờ")) {
+        static const char *const not_cue[] = {"thông", "cảnh", "dự", "tình", "cáo", "loan", "họa", NULL};
+        return p == SIZE_MAX || !in_set(r, p, end, not_cue);
+    }
+    bool initial = true;
+    for (size_t k = first; k < i; k++)
+        if (S(r, k)->kind != PACT_SYL_PUNCT) initial = false;
+    if (initial) return false; /* "Tin tức mới nhất ...": every sentence starts with a capital */
+    for (size_t k = i; k < i + len; k++)
+        if (S(r, k)->kind == PACT_SYL_WORD && !(S(r, k)->flags & PACT_SYLF_CAP)) return false;
+    if (p != SIZE_MAX && cap_word(r, p, end)) return false; /* "Nguyễn Thanh Niên", "Quân Đội Nhân Dân" */
+    return true;
+}
+
+/* Country forms that are also pronouns: at the start of a sentence they are
+ * capitalised either way ("Anh cho biết ..." is "he said" as often as "Britain said"). */
+static const char *const pronoun_forms[] = {"anh", NULL};
+/* What a person does and a state hardly: said, thought, felt, asked ... */
+static const char *const personal_verbs[] = {"cho", "nói", "kể", "nghĩ", "thấy", "cảm", "tin", "hy", "hi",
+                                             "muốn", "biết", "nhớ", "chia", "thừa", "hỏi", "trả", "tâm",
+                                             "bày", "là", "thích", "yêu", "sinh", "năm", "bảo", "đáp",
+                                             "xin", "ơi", "có", "đi", "về", "ở", "sống", "học", "làm",
+                                             "vui", "buồn", "lo", "mong", "thổ", "nhận", "kể", "ngồi", NULL};
+static const char *const adverbs[] = {"cũng", "đã", "sẽ", "đang", "vẫn", "còn", "chỉ", "mới", "vừa", "từng",
+                                      "không", "chưa", "chẳng", "thì", "lại", "liền", "bèn", "rất", "luôn",
+                                      "thường", "lúc", "đó", "này", "ạ", NULL};
+
+enum { REJECT, ACCEPT, TENTATIVE };
+
+static int accept(const rctx *r, size_t first, size_t end, size_t i, size_t len, const pact_lex_sense *se) {
     const pact_lex_entry *e = se->entry;
     const pact_syl *s = S(r, i);
-    if (se->flags & PACT_LEXF_SURNAME) return false; /* read after titles and honorifics only */
-    if (e->kind == PACT_LEX_STOP || e->kind == PACT_LEX_TITLE) return true;
-    if ((se->flags & PACT_LEXF_CAP) && !(s->flags & PACT_SYLF_CAP)) return false;
-    if ((se->flags & PACT_LEXF_UPPER) && !(s->flags & PACT_SYLF_UPPER)) return false;
-    bool single = len == 1 && (e->kind == PACT_LEX_COUNTRY || (se->flags & PACT_LEXF_AMBIGUOUS));
-    if (!single) return true;
+    if (se->flags & PACT_LEXF_SURNAME) return REJECT; /* read after titles and honorifics only */
+    if (e->kind == PACT_LEX_STOP || e->kind == PACT_LEX_TITLE) return ACCEPT;
+    if ((se->flags & PACT_LEXF_CAP) && !(s->flags & PACT_SYLF_CAP)) return REJECT;
+    if ((se->flags & PACT_LEXF_UPPER) && !(s->flags & PACT_SYLF_UPPER)) return REJECT;
+    if ((se->flags & PACT_LEXF_AMBIGUOUS) && e->kind != PACT_LEX_COUNTRY)
+        return ambiguous_name_ok(r, first, end, i, len) ? ACCEPT : REJECT;
+    bool single = len == 1 && e->kind == PACT_LEX_COUNTRY;
+    if (!single) return ACCEPT;
     bool titled = prev_is_title(r, i);
     size_t p = i > first ? i - 1 : SIZE_MAX, q = i + len;
     /* a kin word before it: "chị Anh", "ông Nam" */
-    if (p != SIZE_MAX && in_set(r, p, end, kin) && !titled) return false;
+    if (p != SIZE_MAX && in_set(r, p, end, kin) && !titled) return REJECT;
     /* a pronoun after it: "Anh ấy" */
-    if (in_set(r, q, end, pronoun_after)) return false;
+    if (in_set(r, q, end, pronoun_after)) return REJECT;
     /* in a compound of countries it is one: "Trung - Mỹ", "Thượng đỉnh Mỹ - Triều" */
     bool before = p != SIZE_MAX && is(r, p, end, "-") && p > first && cap_word(r, p - 1, end);
     bool after = is(r, q, end, "-") && cap_word(r, q + 1, end);
-    if (before || after) return true;
+    if (before || after) return ACCEPT;
     /* "Nam", "Trung" ... read as countries only in compounds */
-    if (in_set(r, i, end, directions) || (se->flags & PACT_LEXF_COMPOUND)) return false;
+    if (in_set(r, i, end, directions) || (se->flags & PACT_LEXF_COMPOUND)) return REJECT;
     /* part of a person's name: "Nguyễn Văn Anh", "Anh Tuấn" */
     if (!titled && p != SIZE_MAX && !r->covered[p] && cap_word(r, p, end) && in_set(r, p, end, vn_name_syllables))
-        return false;
-    if (!titled && cap_word(r, q, end) && !starts_hit(r, q, end)) return false;
-    return true;
+        return REJECT;
+    if (!titled && cap_word(r, q, end) && !starts_hit(r, q, end)) return REJECT;
+    if ((se->flags & PACT_LEXF_AMBIGUOUS) && in_set(r, i, end, pronoun_forms)) {
+        bool initial = true;
+        for (size_t k = first; k < i; k++)
+            if (S(r, k)->kind != PACT_SYL_PUNCT) initial = false;
+        /* in a list of countries: "Anh và Australia", "Anh, Pháp và Đức" */
+        bool listed = (is(r, q, end, ",") || is(r, q, end, "và") || is(r, q, end, "cùng") || is(r, q, end, "/")) &&
+                      starts_country(r, q + 1, end);
+        if (initial && !listed) return TENTATIVE;
+    }
+    return ACCEPT;
 }
 
 static const char *actor_of_place(const pact_lex_entry *e) {
@@ -125,6 +192,17 @@ void pact__mention_fill(mention *m, const pact_lex_entry *e) {
     case PACT_LEX_ORG:
         m->kind = PACT_ENT_ORG;
         m->actor = e->id;
+        /* research institutes are cited like the press: a source, never an actor;
+         * firms are no actor either and have no kind of their own: recognised, so
+         * their words read as nothing else, but not reported */
+        if (e->type && strcmp(e->type, "think-tank") == 0) {
+            m->kind = PACT_ENT_MEDIA;
+            m->actor = NULL;
+        } else if (e->type && strcmp(e->type, "company") == 0) {
+            m->kind = PACT_ENT_MEDIA;
+            m->actor = NULL;
+            m->dropped = true;
+        }
         break;
     case PACT_LEX_PERSON:
         m->kind = PACT_ENT_PERSON;
@@ -176,12 +254,81 @@ static bool names_country_inside(const rctx *r, size_t a, size_t b) {
     return country_inside(r, a, b, false, &ca, &cb) != NULL;
 }
 
+/* The organisation or the acting body a title ends with ("Chủ tịch Ủy ban châu
+ * Âu", "Chủ tịch Duma Quốc gia"): its entry, its start in *ca; NULL when none. */
+static const pact_lex_entry *body_ending(const rctx *r, size_t a, size_t b, size_t *ca) {
+    for (size_t j = a + 1; j < b; j++) {
+        pact_lex_hit hits[MAX_HITS];
+        size_t nh = pact_lexicon_match(r->lex, r->syls + j, b - j, r->fold.ptr, hits, MAX_HITS);
+        if (!nh || j + hits[0].len != b) continue;
+        for (size_t k = 0; k < hits[0].nsenses; k++) {
+            const pact_lex_entry *e = hits[0].senses[k].entry;
+            if (hits[0].senses[k].flags & (PACT_LEXF_SURNAME | PACT_LEXF_AMBIGUOUS)) continue;
+            bool acts = (e->kind == PACT_LEX_ORG && (!e->type || (strcmp(e->type, "think-tank") != 0 &&
+                                                                  strcmp(e->type, "company") != 0))) ||
+                        (e->kind == PACT_LEX_PLACE && actor_of_place(e));
+            if (!acts) continue;
+            *ca = j;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* The countries an organisation's name holds ("Quan hệ Đối tác Mekong - Mỹ",
+ * "Hội đồng NATO - Ukraine", "Nhóm Liên lạc Quốc phòng Ukraine"): the text names
+ * them too. They lie inside the organisation's mention, so the coder, which
+ * keeps the longest mention, still reads the organisation as the actor. */
+static void countries_in_org(rctx *r, size_t si, size_t a, size_t b) {
+    for (size_t j = a + 1; j < b;) {
+        pact_lex_hit hits[MAX_HITS];
+        size_t nh = S(r, j)->kind == PACT_SYL_WORD
+                        ? pact_lexicon_match(r->lex, r->syls + j, b - j, r->fold.ptr, hits, MAX_HITS)
+                        : 0;
+        if (!nh) {
+            j++;
+            continue;
+        }
+        /* the longest form here decides: "Ấn Độ Dương" is an ocean, not India */
+        const pact_lex_entry *ce = NULL;
+        for (size_t k = 0; k < hits[0].nsenses && !ce; k++) {
+            const pact_lex_sense *se = &hits[0].senses[k];
+            if (se->entry->kind != PACT_LEX_COUNTRY || (se->flags & (PACT_LEXF_SURNAME | PACT_LEXF_COMPOUND)))
+                continue;
+            if ((se->flags & (PACT_LEXF_CAP | PACT_LEXF_AMBIGUOUS)) && !(S(r, j)->flags & PACT_SYLF_CAP)) continue;
+            if ((se->flags & PACT_LEXF_UPPER) && !(S(r, j)->flags & PACT_SYLF_UPPER)) continue;
+            ce = se->entry;
+        }
+        if (ce) {
+            mention *c = pact__mention_add(r);
+            c->sent = si;
+            c->a = j;
+            c->b = j + hits[0].len;
+            c->mk = MK_ENTITY;
+            pact__mention_fill(c, ce);
+        }
+        /* past a country or a place; into a shorter form of the organisation ("Đối tác Mekong - Mỹ") */
+        bool place = false;
+        for (size_t k = 0; k < hits[0].nsenses; k++)
+            if (hits[0].senses[k].entry->kind == PACT_LEX_PLACE) place = true;
+        j += ce || place ? hits[0].len : 1;
+    }
+}
+
 /* ---- step 1: lexicon matches ---- */
 
 static void match_sentence(rctx *r, size_t si) {
     size_t first = r->sfirst[si], end = first + r->sn[si];
     for (size_t i = first; i < end;) {
         if (S(r, i)->kind != PACT_SYL_WORD) {
+            i++;
+            continue;
+        }
+        /* nor start inside a word: "AUKUS" in the class name "SSN-AUKUS" (but "Mỹ-Nhật",
+         * "Kim-Putin" are two names) */
+        if (i >= first + 2 && is(r, i - 1, end, "-") && S(r, i - 1)->end == S(r, i)->start &&
+            S(r, i - 2)->end == S(r, i - 1)->start && S(r, i - 2)->kind != PACT_SYL_PUNCT && !r->covered[i - 2] &&
+            ((S(r, i - 2)->flags & PACT_SYLF_UPPER) || !(S(r, i - 2)->flags & PACT_SYLF_CAP))) {
             i++;
             continue;
         }
@@ -197,7 +344,8 @@ static void match_sentence(rctx *r, size_t si) {
                 continue;
             for (size_t k = 0; k < hits[h].nsenses; k++) {
                 const pact_lex_sense *se = &hits[h].senses[k];
-                if (!accept(r, first, end, i, hits[h].len, se)) continue;
+                int verdict = accept(r, first, end, i, hits[h].len, se);
+                if (verdict == REJECT) continue;
                 size_t b = i + hits[h].len;
                 if (se->entry->kind != PACT_LEX_STOP) {
                     mention *m = pact__mention_add(r);
@@ -205,6 +353,7 @@ static void match_sentence(rctx *r, size_t si) {
                     m->sent = si;
                     m->a = i;
                     m->b = b;
+                    m->tentative = verdict == TENTATIVE;
                     if (i > first && in_set(r, i - 1, end, former_words)) m->former = true;
                     if (se->entry->kind == PACT_LEX_TITLE) {
                         r->title_end[b] = 1;
@@ -214,14 +363,15 @@ static void match_sentence(rctx *r, size_t si) {
                         m->ntsenses = hits[h].nsenses;
                         size_t ca, cb;
                         const pact_lex_entry *ce = country_inside(r, i, b, true, &ca, &cb);
+                        if (!ce) ce = body_ending(r, i, b, &ca), cb = b;
                         if (ce) {
-                            m->inner_country = ce->id;
                             mention *c = pact__mention_add(r); /* may move r->m: m is not used after this */
                             c->sent = si;
                             c->a = ca;
                             c->b = cb;
                             c->mk = MK_ENTITY;
                             pact__mention_fill(c, ce);
+                            r->m[mi].inner_country = c->actor;
                         }
                     } else {
                         m->mk = MK_ENTITY;
@@ -229,6 +379,8 @@ static void match_sentence(rctx *r, size_t si) {
                         if (m->kind == PACT_ENT_PLACE && m->actor && strlen(m->actor) == 3 &&
                             names_country_inside(r, i, b))
                             m->kind = PACT_ENT_COUNTRY, m->id = m->actor, m->country = NULL;
+                        if (se->entry->kind == PACT_LEX_ORG && m->kind == PACT_ENT_ORG && b - i > 1)
+                            countries_in_org(r, si, i, b); /* may move r->m */
                     }
                     (void)mi;
                 }
@@ -272,6 +424,29 @@ static int cmp_mention(const void *x, const void *y) {
 
 
 
+/* Whether the name before an acronym at i is a treaty, a law, a plan or a
+ * system rather than a body ("Công ước Liên Hợp Quốc về Luật Biển (UNCLOS)",
+ * "Sáng kiến An ninh Toàn cầu (GSI)"): its first capitalised head word decides. */
+static bool names_document(const rctx *r, size_t lo, size_t i, size_t end) {
+    static const char *const docs[][2] = {
+        {"công", "ước"}, {"hiệp", "ước"}, {"hiệp", "định"}, {"tuyên", "bố"}, {"quy", "tắc"}, {"nghị", "quyết"},
+        {"thỏa", "thuận"}, {"thoả", "thuận"}, {"hiến", "chương"}, {"đạo", "luật"}, {"dự", "luật"}, {"luật", NULL},
+        {"chương", "trình"}, {"kế", "hoạch"}, {"chiến", "lược"}, {"hệ", "thống"}, {"sáng", "kiến"}, {"tên", "lửa"},
+        {"chiến", "dịch"}, {"cuộc", NULL}, {"tập", "trận"}, {"dự", "án"}, {"khuôn", "khổ"}, {"học", "thuyết"}};
+    static const char *const heads[] = {"ủy", "uỷ", "hội", "ban", "nhóm", "cơ", "đối", "diễn", "quỹ", "tổ",
+                                        "liên", "hiệp", "quan", "lực", "quân", "bộ", "viện", "trung", NULL};
+    /* the name: the words before the bracket back to punctuation */
+    size_t a = i - 1;
+    while (a > lo && S(r, a - 1)->kind != PACT_SYL_PUNCT) a--;
+    for (size_t k = a; k + 1 < i; k++) {
+        if (!cap_word(r, k, end)) continue;
+        for (size_t d = 0; d < sizeof docs / sizeof *docs; d++)
+            if (is(r, k, end, docs[d][0]) && (!docs[d][1] || is(r, k + 1, end, docs[d][1]))) return true;
+        if (in_set(r, k, end, heads)) return false;
+    }
+    return false;
+}
+
 /* "... được gọi là DSTEC", "Ủy ban Hợp tác Kỹ thuật (DSTEC)": an acronym the text defines. */
 static void acronyms(rctx *r) {
     static const char *const bodies[] = {"ủy", "uỷ", "hội", "ban", "nhóm", "cơ", "đối", "diễn",
@@ -299,6 +474,7 @@ static void acronyms(rctx *r) {
                     r->m[q].kind == PACT_ENT_COUNTRY)
                     country = r->m[q].id;
             if (!body && !country) continue;
+            if (names_document(r, lo, i, end)) continue;
             if (r->nacr == sizeof r->acr / sizeof *r->acr) return;
             r->acr[r->nacr].key = r->fold.ptr + s->fold; /* valid: fold is not appended to after scanning */
             r->acr[r->nacr].klen = s->nfold;
@@ -336,12 +512,85 @@ static void acronyms(rctx *r) {
     }
 }
 
+/* "Lực lượng Vũ trang Philippines (AFP)": an acronym in brackets right after a
+ * name the text gives it; when the lexicon reads the acronym as something else
+ * (the news agency AFP), the text's own definition holds for the whole article. */
+static void bracket_aliases(rctx *r) {
+    for (size_t k = 0; k < r->nm; k++) {
+        const mention *m2 = &r->m[k];
+        if (m2->mk != MK_ENTITY || m2->b != m2->a + 1 || !(S(r, m2->a)->flags & PACT_SYLF_UPPER)) continue;
+        if (m2->kind != PACT_ENT_MEDIA && m2->kind != PACT_ENT_ORG) continue;
+        size_t si = m2->sent, first = r->sfirst[si], end = first + r->sn[si];
+        if (m2->a < first + 2 || !is(r, m2->a - 1, end, "(") || !is(r, m2->b, end, ")")) continue;
+        const mention *m1 = NULL;
+        for (size_t q = 0; q < r->nm; q++)
+            if (r->m[q].mk == MK_ENTITY && !r->m[q].dropped && r->m[q].sent == si && r->m[q].b == m2->a - 1 &&
+                r->m[q].b - r->m[q].a > 1 && (r->m[q].kind == PACT_ENT_COUNTRY || r->m[q].kind == PACT_ENT_ORG))
+                m1 = &r->m[q];
+        if (!m1 || strcmp(m1->id, m2->id) == 0) continue;
+        /* a body (a force, a ministry, an organisation), not a country's bare name:
+         * "truyền thông Triều Tiên (KCNA)" does not make KCNA North Korea */
+        if (m1->kind == PACT_ENT_COUNTRY) {
+            pact_lex_hit hits[MAX_HITS];
+            size_t nh = pact_lexicon_match(r->lex, r->syls + m1->a, m1->b - m1->a, r->fold.ptr, hits, MAX_HITS);
+            bool bare = false;
+            for (size_t h = 0; h < nh; h++)
+                if (hits[h].len == m1->b - m1->a)
+                    for (size_t q = 0; q < hits[h].nsenses; q++)
+                        if (hits[h].senses[q].entry->kind == PACT_LEX_COUNTRY) bare = true;
+            if (bare) continue;
+        }
+        mention def = *m1;
+        const char *old_id = m2->id;
+        const char *key = r->fold.ptr + S(r, m2->a)->fold;
+        size_t klen = S(r, m2->a)->nfold;
+        for (size_t q = 0; q < r->nm; q++) {
+            mention *m = &r->m[q];
+            if (m->mk != MK_ENTITY || m->b != m->a + 1 || strcmp(m->id, old_id) != 0 ||
+                S(r, m->a)->nfold != klen || memcmp(r->fold.ptr + S(r, m->a)->fold, key, klen) != 0)
+                continue;
+            m->kind = def.kind;
+            m->id = def.id;
+            m->name = def.name;
+            m->country = def.country;
+            m->actor = def.actor;
+        }
+    }
+}
+
 /* ---- the page's date against the named office-holders ---- */
 
 
 
 /* ---- titles with no name: the office-holder on the date ---- */
 
+
+/* ---- sentence-initial pronoun forms ---- */
+
+/* A sentence-initial "Anh" stays the United Kingdom when the article names it
+ * otherwise too (a country, a capital, a person of it), or when what follows is
+ * no verb of a person ("Anh sẽ cử thêm quân"); "Anh cho biết sẽ không tham dự"
+ * alone is someone speaking. */
+static void settle_tentative(rctx *r) {
+    for (size_t k = 0; k < r->nm; k++) {
+        mention *m = &r->m[k];
+        if (!m->tentative || m->dropped) continue;
+        m->tentative = false;
+        bool confirmed = false;
+        for (size_t q = 0; q < r->nm && !confirmed; q++) {
+            const mention *o = &r->m[q];
+            if (q == k || o->mk != MK_ENTITY || o->dropped || o->tentative) continue;
+            if ((o->id && strcmp(o->id, m->id) == 0) || (o->actor && strcmp(o->actor, m->id) == 0) ||
+                (o->country && strcmp(o->country, m->id) == 0))
+                confirmed = true;
+        }
+        if (confirmed) continue;
+        size_t end = r->sfirst[m->sent] + r->sn[m->sent], j = m->b;
+        while (j < end && in_set(r, j, end, adverbs)) j++;
+        if (j >= end || in_set(r, j, end, personal_verbs) || is(r, j, end, ",") || is(r, j, end, ":"))
+            m->dropped = true;
+    }
+}
 
 /* ---- the driver ---- */
 
@@ -366,6 +615,7 @@ void pact__entities_recognize(pact_article_ctx *a) {
     r.ent_at = pact__xcalloc(r.nsyls + 1, sizeof *r.ent_at);
 
     for (size_t si = 0; si < a->nsents; si++) match_sentence(&r, si);
+    bracket_aliases(&r);
     pact__names_after_titles(&r);
     pact__names_after_honorifics(&r);
     acronyms(&r);
@@ -398,6 +648,7 @@ void pact__entities_recognize(pact_article_ctx *a) {
     if (r.nm) qsort(r.m, r.nm, sizeof *r.m, cmp_mention);
     pact__names_short(&r); /* again: "ông Kishida" after a title resolved to him */
     if (r.nm) qsort(r.m, r.nm, sizeof *r.m, cmp_mention);
+    settle_tentative(&r);
 
     /* emit, sentence by sentence, in order */
     size_t k = 0;

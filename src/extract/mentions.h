@@ -30,6 +30,7 @@ typedef struct {
     bool titled;        /* persons: named with a title before them */
     bool former;        /* persons: "cựu", "nguyên", "cố" before the title or name */
     bool dropped;
+    bool tentative;     /* a sentence-initial "Anh": kept only when the article confirms it */
 } mention;
 
 typedef struct {

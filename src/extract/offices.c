@@ -94,8 +94,10 @@ void pact__offices_resolve(rctx *r, const pact_date_ctx *dc) {
             if (entity_at(r, t.title_end, KIND(PACT_ENT_PERSON))) continue;
         }
         /* plural or generic: "các Bộ trưởng Quốc phòng" */
+        /* "một tổng thống Mỹ" is any president, not the one in office */
         static const char *const not_holder[] = {"các", "những", "cựu", "nguyên", "phòng", "phủ", "dinh",
-                                                 "chức", "viên", "cử", "ghế", "làm", NULL};
+                                                 "chức", "viên", "cử", "ghế", "làm", "một", "mọi",
+                                                 "nhiều", "mỗi", NULL};
         if (t.a > r->sfirst[si] && in_set(r, t.a - 1, end, not_holder)) continue;
         char date[11] = "";
         const pact_sent *s = &r->a->sents[si];

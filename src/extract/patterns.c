@@ -190,6 +190,71 @@ static int load_file(struct pact_patterns *P, size_t *cap, const char *path, boo
     return PACT_OK;
 }
 
+static uint64_t syl_hash(const char *s, size_t len) {
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t k = 0; k < len; k++) h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
+    return h;
+}
+
+/* The table slot of key (an empty slot when absent). */
+static size_t slot_of(const struct pact_patterns *P, const char *key, size_t len, uint64_t h) {
+    size_t mask = P->tcap - 1, k = (size_t)h & mask;
+    while (P->tab[k].s && !(P->tab[k].h == h && strlen(P->tab[k].s) == len && memcmp(P->tab[k].s, key, len) == 0))
+        k = (k + 1) & mask;
+    return k;
+}
+
+/* Takes ownership of s; returns the interned copy. */
+static char *intern_own(struct pact_patterns *P, char *s) {
+    if ((P->tn + 1) * 2 > P->tcap) {
+        size_t ocap = P->tcap;
+        pact_pattern_syl *old = P->tab;
+        P->tcap = ocap ? ocap * 2 : 1024;
+        P->tab = pact__xcalloc(P->tcap, sizeof *P->tab);
+        for (size_t k = 0; k < ocap; k++)
+            if (old[k].s) P->tab[slot_of(P, old[k].s, strlen(old[k].s), old[k].h)] = old[k];
+        free(old);
+    }
+    size_t len = strlen(s);
+    uint64_t h = syl_hash(s, len);
+    size_t k = slot_of(P, s, len, h);
+    if (P->tab[k].s) {
+        free(s);
+        return P->tab[k].s;
+    }
+    P->tab[k].s = s;
+    P->tab[k].h = h;
+    P->tn++;
+    return s;
+}
+
+static pact_pattern_syl *find_syl(const struct pact_patterns *P, const char *key, size_t len) {
+    if (!P || !P->tcap) return NULL;
+    size_t k = slot_of(P, key, len, syl_hash(key, len));
+    return P->tab[k].s ? &P->tab[k] : NULL;
+}
+
+const char *pact__patterns_intern(const struct pact_patterns *P, const char *key, size_t len) {
+    const pact_pattern_syl *e = find_syl(P, key, len);
+    return e ? e->s : NULL;
+}
+
+/* Interns every syllable and records each first syllable's pattern range,
+ * so that matching compares pointers and finds its candidates in O(1). */
+static void build_index(struct pact_patterns *P) {
+    for (size_t i = 0; i < P->n; i++)
+        for (size_t k = 0; k < P->p[i].nsyl; k++) P->p[i].syl[k] = intern_own(P, P->p[i].syl[k]);
+    for (size_t i = 0; i < P->n;) {
+        size_t j = i;
+        while (j < P->n && P->p[j].syl[0] == P->p[i].syl[0]) j++;
+        pact_pattern_syl *e = find_syl(P, P->p[i].syl[0], strlen(P->p[i].syl[0]));
+        e->lo = i;
+        e->hi = j;
+        i = j;
+    }
+    P->star = pact__patterns_intern(P, "*", 1);
+}
+
 int pact__patterns_load(const char *data_dir, struct pact_patterns **out, pact_diag *d) {
     struct pact_patterns *P = pact__xcalloc(1, sizeof *P);
     size_t cap = 0;
@@ -206,35 +271,48 @@ int pact__patterns_load(const char *data_dir, struct pact_patterns **out, pact_d
         return rc;
     }
     if (P->n) qsort(P->p, P->n, sizeof *P->p, cmp_pattern);
+    build_index(P);
     *out = P;
     return PACT_OK;
 }
 
 void pact__patterns_free(struct pact_patterns *P) {
     if (!P) return;
-    for (size_t i = 0; i < P->n; i++) {
-        for (size_t k = 0; k < P->p[i].nsyl; k++) free(P->p[i].syl[k]);
-        free(P->p[i].syl);
+    if (P->tab) {
+        /* syllables are owned by the table */
+        for (size_t k = 0; k < P->tcap; k++) free(P->tab[k].s);
+        free(P->tab);
+    } else {
+        for (size_t i = 0; i < P->n; i++)
+            for (size_t k = 0; k < P->p[i].nsyl; k++) free(P->p[i].syl[k]);
     }
+    for (size_t i = 0; i < P->n; i++) free(P->p[i].syl);
     free(P->p);
     free(P);
 }
 
+/* Word i of keys equals pattern syllable syl: by pointer when the keys were
+ * interned (the coder's), else by content (any other caller). */
+static inline bool same(const char *key, const char *syl, bool interned) {
+    return key == syl || (!interned && key && strcmp(key, syl) == 0);
+}
+
 /* Matches syllables syl[s..] at keys[i..]; returns words covered or 0. */
-static size_t match_at(const pact_pattern *pt, size_t s, char *const *keys, size_t n, size_t i) {
+static size_t match_at(const struct pact_patterns *P, const pact_pattern *pt, size_t s, char *const *keys,
+                       size_t n, size_t i, bool interned) {
     if (s == pt->nsyl) return 0; /* caller handles completion */
-    if (strcmp(pt->syl[s], "*") == 0) {
+    if (pt->syl[s] == P->star) {
         for (size_t gap = 0; gap <= 3 && i + gap <= n; gap++) {
             if (gap && !keys[i + gap - 1]) break;
             if (s + 1 == pt->nsyl) return gap;
-            size_t r = match_at(pt, s + 1, keys, n, i + gap);
+            size_t r = match_at(P, pt, s + 1, keys, n, i + gap, interned);
             if (r) return gap + r;
         }
         return 0;
     }
-    if (i >= n || !keys[i] || strcmp(keys[i], pt->syl[s]) != 0) return 0;
+    if (i >= n || !keys[i] || !same(keys[i], pt->syl[s], interned)) return 0;
     if (s + 1 == pt->nsyl) return 1;
-    size_t r = match_at(pt, s + 1, keys, n, i + 1);
+    size_t r = match_at(P, pt, s + 1, keys, n, i + 1, interned);
     return r ? 1 + r : 0;
 }
 
@@ -247,19 +325,18 @@ const pact_pattern *pact__patterns_match_value(const struct pact_patterns *P, ch
                                                size_t i, unsigned mask, const char *prefix, size_t *len) {
     *len = 0;
     if (!P || !P->n || i >= n || !keys[i]) return NULL;
-    /* binary search the first pattern with this first syllable */
-    size_t lo = 0, hi = P->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (strcmp(P->p[mid].syl[0], keys[i]) < 0) lo = mid + 1;
-        else hi = mid;
-    }
+    const pact_pattern_syl *e = find_syl(P, keys[i], strlen(keys[i]));
+    if (!e || e->lo == e->hi) return NULL;
+    /* a key that is the table's own pointer came from pact__patterns_intern:
+     * then so do (or are absent from the dictionary) its neighbours */
+    bool interned = keys[i] == e->s;
+    size_t plen = prefix ? strlen(prefix) : 0;
     const pact_pattern *best = NULL;
-    for (size_t k = lo; k < P->n && strcmp(P->p[k].syl[0], keys[i]) == 0; k++) {
+    for (size_t k = e->lo; k < e->hi; k++) {
         const pact_pattern *pt = &P->p[k];
         if (!(mask & (1u << pt->kind))) continue;
-        if (prefix && strncmp(pt->value, prefix, strlen(prefix)) != 0) continue;
-        size_t got = match_at(pt, 0, keys, n, i);
+        if (prefix && strncmp(pt->value, prefix, plen) != 0) continue;
+        size_t got = match_at(P, pt, 0, keys, n, i, interned);
         if (got > *len || (got && got == *len && best && pt->nsyl > best->nsyl)) {
             *len = got;
             best = pt;

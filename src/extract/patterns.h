@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/util.h"
 
@@ -44,10 +45,26 @@ typedef struct {
     int line;            /* in its file, for messages */
 } pact_pattern;
 
+/* One distinct syllable of the dictionary: patterns' syllables point at
+ * .s, so a word whose key was interned compares by pointer. [lo, hi) are
+ * the patterns (sorted) whose first syllable it is. */
+typedef struct {
+    char *s;
+    uint64_t h;
+    size_t lo, hi;
+} pact_pattern_syl;
+
 struct pact_patterns {
     pact_pattern *p;     /* sorted by first syllable */
     size_t n;
+    pact_pattern_syl *tab; /* open addressing, power-of-two size */
+    size_t tcap, tn;
+    const char *star;    /* the interned gap "*" (or NULL) */
 };
+
+/* The dictionary's own copy of a word key (compare by pointer), or NULL
+ * when no pattern uses that syllable. */
+const char *pact__patterns_intern(const struct pact_patterns *P, const char *key, size_t len);
 
 /* The matching key of one word: lower case, tone mark moved to the end of the
  * syllable so that 'thoả' and 'thỏa' are the same key. Appends to out. */

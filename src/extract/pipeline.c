@@ -74,8 +74,10 @@ static int display_text(const pact_block *b, pact_buf *out, pact_diag *d) {
     return rc;
 }
 
-/* Normalises one block into paragraph slot p; returns 0 on failure. */
-static int add_para(pact_article_ctx *a, const pact_block *b, size_t p) {
+/* Normalises block b into paragraph slot p; keeps in *to_block the map from
+ * the normalised text to b's own text (for the display form of sentences).
+ * Returns 0 on failure. */
+static int add_para(pact_article_ctx *a, const pact_block *b, size_t p, pact_omap *to_block) {
     pact_norm tmp;
     if (pact_text_normalize(b->text, b->len, 0, &tmp, a->diag) != PACT_OK) return 0;
     /* compose the maps: normalised -> block text -> input bytes */
@@ -99,6 +101,8 @@ static int add_para(pact_article_ctx *a, const pact_block *b, size_t p) {
             pact_omap_push(&n->map, s->t, s->tn, o0, o1 > o0 ? o1 - o0 : 0);
         }
     }
+    *to_block = tmp.map; /* ownership moves to the caller */
+    pact_omap_init(&tmp.map);
     pact_norm_free(&tmp);
     return 1;
 }
@@ -137,12 +141,15 @@ static void extract_article(pact_article_ctx *a, const pact_page *page, const pa
     size_t np = nblocks + (art->title ? 1 : 0);
     a->paras = pact_arena_alloc(a->arena, (np ? np : 1) * sizeof *a->paras);
     pact_block_kind *kinds = pact_arena_alloc(a->arena, (np ? np : 1) * sizeof *kinds);
+    pact_omap *to_block = pact_arena_alloc(a->arena, (np ? np : 1) * sizeof *to_block);
+    const pact_block **para_block = pact_arena_alloc(a->arena, (np ? np : 1) * sizeof *para_block);
     a->para_kind = kinds;
     a->nparas = 0;
     a->has_title = art->title != NULL;
     if (art->title) {
-        if (add_para(a, art->title, 0)) {
+        if (add_para(a, art->title, 0, &to_block[0])) {
             kinds[0] = PACT_BLOCK_TITLE;
+            para_block[0] = art->title;
             a->nparas = 1;
         } else {
             a->has_title = false;
@@ -161,7 +168,8 @@ static void extract_article(pact_article_ctx *a, const pact_page *page, const pa
     pact_buf_init(&body, 0);
     for (size_t i = 0; i < nblocks; i++) {
         const pact_block *b = blocks[i];
-        if (!add_para(a, b, a->nparas)) continue;
+        if (!add_para(a, b, a->nparas, &to_block[a->nparas])) continue;
+        para_block[a->nparas] = b;
         bool is_body = b->kind != PACT_BLOCK_CAPTION;
         kinds[a->nparas++] = is_body ? b->kind : PACT_BLOCK_CAPTION;
         if (!is_body) continue;
@@ -205,7 +213,17 @@ static void extract_article(pact_article_ctx *a, const pact_page *page, const pa
         const pact_sent *s = &a->sents[k];
         if (a->para_kind[s->para] == PACT_BLOCK_TITLE) continue; /* the title is not a body sentence */
         pact_sentence *out = &r->sentences[r->nsentences++];
-        out->text = pact_arena_strndup(a->arena, a->paras[s->para].text + s->start, s->end - s->start);
+        /* the sentence as written (display form), as it reads in body_text */
+        const pact_block *b = para_block[s->para];
+        size_t bs = pact_omap_start(&to_block[s->para], s->start);
+        size_t be = pact_omap_end(&to_block[s->para], s->end);
+        pact_norm disp;
+        if (bs < be && be <= b->len && pact_text_display(b->text + bs, be - bs, 0, &disp, NULL) == PACT_OK) {
+            out->text = pact_arena_strndup(a->arena, disp.text, disp.len);
+            pact_norm_free(&disp);
+        } else {
+            out->text = pact_arena_strndup(a->arena, a->paras[s->para].text + s->start, s->end - s->start);
+        }
         pact_span sp = pact__input_span(a, s->para, s->start, s->end);
         out->start = sp.start;
         out->end = sp.end;
@@ -213,7 +231,10 @@ static void extract_article(pact_article_ctx *a, const pact_page *page, const pa
 
     pact__entities_recognize(a);
     pact__events_code(a);
-    for (size_t p = 0; p < a->nparas; p++) pact_omap_free(&a->paras[p].map);
+    for (size_t p = 0; p < a->nparas; p++) {
+        pact_omap_free(&a->paras[p].map);
+        pact_omap_free(&to_block[p]);
+    }
 }
 
 size_t pact_extract_page(const pact_extractor *ex, const pact_page *page, pact_arena *arena,

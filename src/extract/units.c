@@ -113,7 +113,9 @@ void pact__units_build(pact_csent *cs) {
             u->in_quote = quote;
             pact_buf_truncate(&kb, 0);
             pact__pattern_key(t + st, i - st, &kb);
-            u->key = pact_arena_strndup(cs->a->arena, kb.ptr ? kb.ptr : "", kb.len);
+            /* the dictionary's copy when it has one: patterns then match by pointer */
+            const char *ik = pact__patterns_intern(pact__pats(cs), kb.ptr ? kb.ptr : "", kb.len);
+            u->key = ik ? (char *)ik : pact_arena_strndup(cs->a->arena, kb.ptr ? kb.ptr : "", kb.len);
             continue;
         }
         pact_unit *u = push_unit(cs, &cap);

@@ -218,9 +218,12 @@ static int load_ties(pact_store *st, const char *where, const char *order, const
     snprintf(sql, sizeof sql,
              "SELECT v.id, v.source, v.target, v.code, v.date, v.goldstein, v.quad,"
              " (SELECT count(*) FROM evidence x WHERE x.event_id = v.id), e.modality, " EVIDENCE_COLS
-             " FROM events v JOIN evidence e ON e.id = (SELECT min(x.id) FROM evidence x WHERE x.event_id = v.id)"
-             EVIDENCE_JOINS " WHERE %s ORDER BY %s LIMIT %zu",
-             where, order, limit);
+             /* Choose the events first, then fetch their evidence: only for
+              * the rows shown, not for every event of a busy actor. */
+             " FROM (SELECT v.id FROM events v WHERE %s ORDER BY %s LIMIT %zu) sel JOIN events v ON v.id = sel.id"
+             " JOIN evidence e ON e.id = (SELECT min(x.id) FROM evidence x WHERE x.event_id = v.id)"
+             EVIDENCE_JOINS " ORDER BY %s",
+             where, order, limit, order);
     sqlite3_stmt *s = pact__db_prepare(st, sql);
     if (!s) return PACT_EDB;
     sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);

@@ -47,6 +47,11 @@ struct pact_lexicon {
     pact_lex_term *terms;
     size_t nterms, termcap;
     pact_lex_term **by_office; /* the terms sorted by office, country, start */
+    struct pending_surname {
+        const pact_lex_entry *entry;
+        const char *word; /* in the arena */
+    } *surnames;          /* persons' first and last words, added after loading */
+    size_t nsurnames, surcap;
     char version[24];
 };
 
@@ -195,9 +200,14 @@ static void add_form(pact_lexicon *lex, const pact_lex_entry *e, const char *for
     size_t n = pact_lex_scan(nm.text, 0, nm.len, &fold, &syls, 0, &cap);
     if (n && n <= MAX_FORM_SYLS) {
         /* a name written capitalised must be so in the text; a place named by a
-         * common noun and a name ("Bán đảo Triều Tiên") is often written lower case */
+         * common noun and a name ("Bán đảo Triều Tiên") is often written lower
+         * case, but a name whose only capital is its first ("Pháp quốc", "Dân
+         * trí") is the name itself: "luật pháp quốc tế", "nâng cao dân trí" */
+        bool later_cap = false;
+        for (size_t k = 1; k < n; k++)
+            if (syls[k].kind == PACT_SYL_WORD && (syls[k].flags & PACT_SYLF_CAP)) later_cap = true;
         if ((syls[0].flags & PACT_SYLF_CAP) &&
-            (n == 1 || syls[1].kind != PACT_SYL_WORD || (syls[1].flags & PACT_SYLF_CAP)))
+            (n == 1 || syls[1].kind != PACT_SYL_WORD || (syls[1].flags & PACT_SYLF_CAP) || !later_cap))
             flags |= PACT_LEXF_CAP;
         if (n == 1 && (syls[0].flags & PACT_SYLF_UPPER) && syls[0].end - syls[0].start <= 3 &&
             syls[0].end - syls[0].start >= 2)
@@ -222,6 +232,25 @@ static void add_form(pact_lexicon *lex, const pact_lex_entry *e, const char *for
         }
         if (n > lex->max_syls) lex->max_syls = n;
         pact_buf_free(&key);
+    }
+    free(syls);
+    pact_buf_free(&fold);
+    pact_norm_free(&nm);
+}
+
+/* The key of a form: its folded syllables joined by one space (empty when none). */
+static void form_key(const char *form, size_t len, pact_buf *key, pact_diag *d) {
+    key->len = 0;
+    pact_norm nm;
+    if (pact_text_normalize(form, len, 0, &nm, d) != PACT_OK) return;
+    pact_buf fold;
+    pact_buf_init(&fold, 0);
+    pact_syl *syls = NULL;
+    size_t cap = 0;
+    size_t n = pact_lex_scan(nm.text, 0, nm.len, &fold, &syls, 0, &cap);
+    for (size_t k = 0; k < n; k++) {
+        if (k && pact_buf_putc(key, ' ') != PACT_OK) abort();
+        if (pact_buf_append(key, fold.ptr + syls[k].fold, syls[k].nfold) != PACT_OK) abort();
     }
     free(syls);
     pact_buf_free(&fold);
@@ -281,15 +310,79 @@ static void line_country(pact_lexicon *lex, char **f, size_t nf, const char *pat
     if (cldr && nf > 2) add_forms(lex, e, f[2], 0, d);
 }
 
+/* The flag column after the nfixed required fields of orgs.tsv, places.tsv and
+ * media.tsv: "ambiguous" (any non-empty flag reads so) makes the forms need context. */
+static unsigned flag_column(char **f, size_t nf, size_t nfixed) {
+    return nf > nfixed && *f[nf - 1] ? PACT_LEXF_AMBIGUOUS : 0;
+}
+
 static void line_org(pact_lexicon *lex, char **f, size_t nf, const char *path, size_t ln, pact_diag *d) {
     if (nf < 4) {
         pact_warn(d, SIZE_MAX, "%s:%zu: expected ID, type, English name and forms", path, ln);
         return;
     }
     pact_lex_entry *e = new_entry(lex, PACT_LEX_ORG, f[0], f[2], NULL, f[1]);
+    unsigned flags = flag_column(f, nf, 4);
+    /* the id and the English name are names in any case; only the forms carry the flag */
     add_form(lex, e, f[0], strlen(f[0]), 0, d);
     add_form(lex, e, f[2], strlen(f[2]), 0, d);
-    add_forms(lex, e, f[3], 0, d);
+    add_forms(lex, e, f[3], flags, d);
+}
+
+/* A word that follows a name without being one: regnal numbers, Jr., Sr. */
+static bool name_suffix(const char *w, size_t n) {
+    while (n && w[n - 1] == '.') n--;
+    if (!n) return true;
+    if ((n == 2 && (memcmp(w, "Jr", 2) == 0 || memcmp(w, "Sr", 2) == 0 || memcmp(w, "JR", 2) == 0 ||
+                    memcmp(w, "SR", 2) == 0)))
+        return true;
+    for (size_t k = 0; k < n; k++)
+        if (!strchr("IVX", w[k])) return false;
+    return n <= 4;
+}
+
+static void pending_surname(pact_lexicon *lex, const pact_lex_entry *e, const char *w, size_t n) {
+    if (!n) return;
+    if (lex->nsurnames == lex->surcap) {
+        lex->surcap = lex->surcap ? lex->surcap * 2 : 256;
+        lex->surnames = pact__xrealloc(lex->surnames, lex->surcap * sizeof *lex->surnames);
+    }
+    lex->surnames[lex->nsurnames].entry = e;
+    lex->surnames[lex->nsurnames].word = pact_arena_strndup(lex->arena, w, n);
+    lex->nsurnames++;
+}
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The persons' first and last words as surname forms, except a word that is a
+ * form of anything but a person ("Israel" of Israel Katz, "Wellington", "Montenegro"):
+ * after a title it is that country or place, never the person. */
+static void add_surnames(pact_lexicon *lex, pact_diag *d) {
+    size_t nk = 0;
+    const char **keys = pact__xmalloc((lex->nforms ? lex->nforms : 1) * sizeof *keys);
+    for (size_t i = 0; i < lex->nforms; i++) {
+        const pact_lex_entry *e = lex->forms[i].sense.entry;
+        if (e && e->kind != PACT_LEX_PERSON) keys[nk++] = lex->forms[i].key;
+    }
+    qsort(keys, nk, sizeof *keys, cmp_str);
+    pact_buf key;
+    pact_buf_init(&key, 0);
+    for (size_t i = 0; i < lex->nsurnames; i++) {
+        const char *w = lex->surnames[i].word;
+        form_key(w, strlen(w), &key, d);
+        if (!key.len) continue;
+        if (pact_buf_putc(&key, 0) != PACT_OK) abort();
+        const char *k = key.ptr;
+        if (nk && bsearch(&k, keys, nk, sizeof *keys, cmp_str)) continue;
+        add_form(lex, lex->surnames[i].entry, w, strlen(w), PACT_LEXF_SURNAME, d);
+    }
+    pact_buf_free(&key);
+    free(keys);
+    free(lex->surnames);
+    lex->surnames = NULL;
+    lex->nsurnames = lex->surcap = 0;
 }
 
 static void line_person(pact_lexicon *lex, char **f, size_t nf, const char *path, size_t ln,
@@ -301,15 +394,33 @@ static void line_person(pact_lexicon *lex, char **f, size_t nf, const char *path
     pact_lex_entry *e = new_entry(lex, PACT_LEX_PERSON, f[0], f[1], f[2], NULL);
     add_form(lex, e, f[1], strlen(f[1]), 0, d);
     if (nf > 3) add_forms(lex, e, f[3], 0, d);
-    /* the first and the last word of the name alone ("Zelensky", "Kishida", "Kim"):
-     * a word is syllables joined by hyphens ("Jong-un") */
+    /* the first and the last word of the name alone ("Zelensky", "Kishida", "Kim"),
+     * read only after a title or "ông"/"bà"; a word is syllables joined by hyphens
+     * ("Jong-un"). A Vietnamese name is left out: its last word is the given name
+     * the press uses after a title ("Thủ tướng Chính"), far too common a word.
+     * The words are added once every file is read (add_surnames), so that a word
+     * that names anything else ("Israel", "Wellington") can be left out. */
+    if (e->country && strcmp(e->country, "VNM") == 0) return;
     const char *nm = f[1];
     size_t n = strlen(nm);
-    const char *sp1 = strchr(nm, ' '), *sp2 = strrchr(nm, ' ');
-    if (sp1 && sp2) {
-        add_form(lex, e, nm, (size_t)(sp1 - nm), PACT_LEXF_SURNAME, d);
-        add_form(lex, e, sp2 + 1, n - (size_t)(sp2 + 1 - nm), PACT_LEXF_SURNAME, d);
+    /* the last word before a regnal number or Jr./Sr. ("Charles III", "Marcos Jr.") */
+    while (n) {
+        const char *sp = NULL;
+        for (size_t k = n; k-- > 0;)
+            if (nm[k] == ' ') {
+                sp = nm + k;
+                break;
+            }
+        if (!sp || !name_suffix(sp + 1, n - (size_t)(sp + 1 - nm))) break;
+        n = (size_t)(sp - nm);
+        while (n && nm[n - 1] == ' ') n--;
     }
+    const char *sp1 = memchr(nm, ' ', n);
+    if (!sp1) return; /* one word left: "Charles III" is no "Charles" alone */
+    const char *sp2 = nm + n;
+    while (sp2 > nm && sp2[-1] != ' ') sp2--;
+    pending_surname(lex, e, nm, (size_t)(sp1 - nm));
+    pending_surname(lex, e, sp2, n - (size_t)(sp2 - nm));
 }
 
 static void line_place(pact_lexicon *lex, char **f, size_t nf, const char *path, size_t ln,
@@ -319,7 +430,7 @@ static void line_place(pact_lexicon *lex, char **f, size_t nf, const char *path,
         return;
     }
     pact_lex_entry *e = new_entry(lex, PACT_LEX_PLACE, f[0], NULL, f[2], f[1]);
-    add_forms(lex, e, f[3], 0, d);
+    add_forms(lex, e, f[3], flag_column(f, nf, 4), d);
 }
 
 static void line_media(pact_lexicon *lex, char **f, size_t nf, const char *path, size_t ln,
@@ -329,7 +440,7 @@ static void line_media(pact_lexicon *lex, char **f, size_t nf, const char *path,
         return;
     }
     pact_lex_entry *e = new_entry(lex, PACT_LEX_MEDIA, f[0], NULL, NULL, NULL);
-    add_forms(lex, e, f[1], 0, d);
+    add_forms(lex, e, f[1], flag_column(f, nf, 2), d);
 }
 
 static void line_title(pact_lexicon *lex, char **f, size_t nf, const char *path, size_t ln,
@@ -416,7 +527,7 @@ static const char *const builtin_stops[] = {
     "phương nam", "hướng nam", "anh ấy", "anh ta", "anh em", "anh hùng", "anh trai", "anh chị",
     "tiếng anh", "nhật ký", "cập nhật", "mỹ phẩm", "mỹ thuật", "mỹ nhân", "thẩm mỹ", "pháp luật",
     "pháp lý", "pháp quyền", "pháp chế", "pháp nhân", "ý kiến", "ý nghĩa", "ý định", "ý tưởng",
-    "ý thức", "ý chí", "ý muốn", "đức tin", "nhật thực", "hàn gắn", "nga ngũ",
+    "ý thức", "ý chí", "ý muốn", "đức tin", "nhật thực", "hàn gắn", "nga ngũ", "luật pháp quốc tế",
 };
 
 static const struct {
@@ -440,6 +551,7 @@ static const struct {
     {"korean-peninsula", "region", "bán đảo Triều Tiên"},
     {"south-china-sea", "sea", "Biển Đông"},
     {"east-china-sea", "sea", "Biển Hoa Đông"},
+    {"east-china-sea", "sea", "biển Hoa Đông"}, /* a sea named by a common noun and a name */
     {"taiwan-strait", "sea", "eo biển Đài Loan"},
     {"korea-strait", "sea", "eo biển Triều Tiên"},
     {"black-sea", "sea", "Biển Đen"},
@@ -543,6 +655,7 @@ int pact_lexicon_load(const char *data_dir, pact_lexicon **out, pact_diag *d) {
     load_file(lex, dir, "places.tsv", line_place, &h, d);
     load_file(lex, dir, "media.tsv", line_media, &h, d);
     add_builtins(lex, d);
+    add_surnames(lex, d);
     compile(lex);
     snprintf(lex->version, sizeof lex->version, "lex-%016llx", (unsigned long long)h);
     *out = lex;
@@ -558,6 +671,7 @@ void pact_lexicon_free(pact_lexicon *lex) {
     free(lex->slots);
     free(lex->terms);
     free(lex->by_office);
+    free(lex->surnames);
     free(lex);
 }
 

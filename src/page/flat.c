@@ -19,7 +19,17 @@
  *     run; list headers ("Tin liên quan", ...) and comment forms end the article.
  *  4. A headline inside an article starts a new article only with evidence of
  *     being one: a photo marker repeating it ("<title> - Hình 1"), a dateline
- *     of its own, or printed twice.
+ *     of its own, the page furniture printed around the first title printed
+ *     again around it ("Theo dõi <site> trên"), or a paragraph under it that
+ *     opens as a lead does (an agency in brackets, or the first lead's own
+ *     opening: a site prefix, a full date).
+ *  5. Prose before any headline at the top of the page is an article without
+ *     a title. A page too short for a run (a headline over one paragraph or a
+ *     few, or prose alone) gives one article when nothing else was found and
+ *     exactly one segment holds prose that is no list item's teaser: lists
+ *     of other stories repeat the headline-and-teaser shape, or mark their
+ *     items (timestamps, headlines printed twice); site footers (copyright,
+ *     imprint) end the text.
  */
 #include <string.h>
 #include <utf8proc.h>
@@ -333,13 +343,12 @@ static size_t letter_words(const char *s, size_t n) {
 }
 
 /* A breadcrumb trail without "Trang chủ": section names joined by ">", "|",
- * "/", "»" or "›" ("Thế giới | Quân sự | Phân tích", "Thời sự > Quốc tế > Châu
- * Á"), each piece a few words, no digit. A headline rarely holds these marks
- * between spaces. */
+ * "/", "»" or "›" ("Thế giới | Quân sự | Phân tích", "Quốc tế > Châu Á"), each
+ * piece a few words, no digit: three pieces, or two joined by an arrow. */
 static bool is_crumb_trail(const char *s, size_t n) {
     static const char *const seps[] = {" > ", " | ", " / ", " \xc2\xbb ", " \xe2\x80\xba ", NULL};
     size_t pieces = 1, piece_words = 0;
-    bool in = false;
+    bool in = false, arrow = false; /* joined by an arrow, not a slash or bar */
     for (size_t i = 0; i < n;) {
         if (s[i] >= '0' && s[i] <= '9') return false;
         size_t k = 0;
@@ -352,6 +361,7 @@ static bool is_crumb_trail(const char *s, size_t n) {
         }
         if (k) {
             if (piece_words == 0) return false;
+            if (s[i + 1] != '|' && s[i + 1] != '/') arrow = true;
             pieces++;
             piece_words = 0;
             in = false;
@@ -366,7 +376,8 @@ static bool is_crumb_trail(const char *s, size_t n) {
         }
         i++;
     }
-    return pieces >= 2 && piece_words > 0;
+    /* two pieces joined by a bar or slash may be a headline ("Nga / Ukraine ...") */
+    return piece_words > 0 && (pieces >= 3 || (pieces == 2 && arrow));
 }
 
 static void classify_line(fline *l) {
@@ -616,16 +627,16 @@ static bool same_furniture(const fline *L, size_t n, size_t t, size_t h) {
 }
 
 /* How a paragraph opens, for telling a lead from a section's paragraph:
- * 1 an agency or site prefix ("TTXVN - ", "(CLO) ", "VOV.VN – "), 2 a full
- * date with its year before anything else ("Ngày 18/7/2023, ", "Chiều
- * 5/6/2024, "), 0 neither. */
+ * 1 a site prefix ("TPO - ", "VOV.VN – "), 3 an agency in brackets
+ * ("(TTXVN) "), 2 a full date with its year before anything else ("Ngày
+ * 18/7/2023, ", "Chiều 5/6/2024, "), 0 neither. */
 static int lead_opening(const fline *l) {
     const char *s = l->text;
     size_t n = l->len < 40 ? l->len : 40;
     if (n > 4 && s[0] == '(') {
         for (size_t i = 1; i < n && i < 24; i++) {
             if (s[i] >= '0' && s[i] <= '9') break;
-            if (s[i] == ')') return i >= 3 && all_caps(s + 1, i - 1) ? 1 : 0;
+            if (s[i] == ')') return i >= 3 && all_caps(s + 1, i - 1) ? 3 : 0;
         }
     }
     for (size_t i = 2; i + 3 <= n && i < 24; i++) {
@@ -636,7 +647,7 @@ static int lead_opening(const fline *l) {
     }
     size_t i = 0;
     while (i < n && !(s[i] >= '0' && s[i] <= '9')) {
-        if (s[i] == ',' || s[i] == '.' || s[i] == ':' || i > 16) return 0;
+        if (s[i] == ',' || s[i] == '.' || s[i] == ':' || i > 24) return 0;
         i++;
     }
     int parts = 0;
@@ -844,12 +855,14 @@ int pact__page_read_flat(pact_page *page, pact_diag *d) {
         if (!evid && open >= 0 && arts[open].title >= 0 && same_furniture(L, n, (size_t)arts[open].title, h))
             evid = true;
         if (!evid && open >= 0 && g->np >= 2 && !g->list_head && !(L[h].flags & F_REPEATED)) {
-            /* the paragraph under the heading opens as the article's lead did,
-             * with an agency prefix or a full date: a lead, not a section */
+            /* the paragraph under the heading opens with an agency in
+             * brackets, or as the article's own lead did (a site prefix, a
+             * full date): a lead, not a section ("NATO - ..." may open a
+             * section's paragraph, so a prefix alone is not enough) */
             size_t lp = first_prose(L, n, g->first, g->last);
             size_t ap = first_prose(L, n, arts[open].first, arts[open].last);
             int lo = lp < n ? lead_opening(&L[lp]) : 0;
-            if (lo == 1 || (lo == 2 && ap < n && ap < lp && lead_opening(&L[ap]) == 2)) evid = true;
+            if (lo == 3 || (lo && ap < n && ap < lp && lead_opening(&L[ap]) == lo)) evid = true;
         }
         const segment *next = k + 1 < ns ? &segs[k + 1] : NULL;
         bool next_continues = next && !next->term && next->head >= 0 && !next->list_head && next->np >= 2 &&

@@ -157,6 +157,9 @@ try {
   await page.waitForSelector('#search-view li.hit');
   const hits = await page.locator('#search-view li.hit blockquote').allTextContents();
   check(hits.length > 0 && hits.some((h) => h.includes('thỏa thuận')), `'thoa thuan' found ${hits.length} hits, none with 'thỏa thuận'`);
+  const marked = await page.locator('#search-view mark.hl').allTextContents();
+  check(marked.length > 0 && marked.every((m) => m.toLowerCase().normalize('NFC') === 'thỏa thuận'),
+    `the matches are not highlighted as written: ${marked.slice(0, 3)}`);
   await page.fill('#q', 'nhat ban');
   await page.press('#q', 'Enter');
   await page.waitForFunction(() => document.querySelector('#search-view')?.textContent.includes('JPN'));
