@@ -129,6 +129,7 @@ typedef struct {
     pact_buf msgs;           /* its messages for standard error */
     bool failed;
     size_t articles;
+    size_t bytes;            /* the input's size, for progress */
 } slot;
 
 struct pact_batch {
@@ -177,6 +178,7 @@ static void slot_reset(slot *s) {
     s->date[0] = '\0';
     s->failed = false;
     s->articles = 0;
+    s->bytes = 0;
     s->state = SLOT_FREE;
 }
 
@@ -191,10 +193,15 @@ static void msg_printf(pact_buf *b, const char *fmt, ...) {
     if (pact_buf_append(b, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) != PACT_OK) return;
 }
 
-/* Does one slot's work; touches nothing but the slot and the arena. */
-static void run_job(const pact_batch *b, slot *s, pact_arena *arena) {
+/* Does one slot's work; touches nothing but the slot and the arena. direct:
+ * the document itself when it was not copied into the slot. */
+static void run_job(const pact_batch *b, slot *s, pact_arena *arena, const pact_doc *direct) {
     if (s->kind == JOB_MESSAGE) return;
     pact_doc doc = {s->name, s->data.ptr ? s->data.ptr : "", s->data.len, s->url, s->date[0] ? s->date : NULL};
+    if (direct) {
+        doc = *direct;
+        doc.doc = s->name;
+    }
     pact_diag d;
     pact_diag_init(&d, s->name);
     d.quiet = b->o.quiet;
@@ -239,7 +246,7 @@ static void *worker_main(void *arg) {
         slot *s = &b->slots[b->next % b->window];
         b->next++;
         pthread_mutex_unlock(&b->mu);
-        run_job(b, s, arena);
+        run_job(b, s, arena, NULL);
         pthread_mutex_lock(&b->mu);
         s->state = SLOT_DONE;
         pthread_cond_broadcast(&b->done);
@@ -287,7 +294,7 @@ pact_batch *pact_batch_new(const pact_extractor *ex, const pact_batch_opts *opts
 static void emit(pact_batch *b, slot *s) {
     if (b->o.emit)
         b->o.emit(b->o.user, s->out.ptr ? s->out.ptr : "", s->out.len, s->msgs.ptr ? s->msgs.ptr : "", s->msgs.len,
-                  s->failed, s->kind == JOB_MESSAGE ? 0 : s->data.len, s->articles);
+                  s->failed, s->bytes, s->articles);
     slot_reset(s);
 }
 
@@ -321,7 +328,7 @@ static slot *take(pact_batch *b) {
 
 static void submit(pact_batch *b, slot *s) {
     if (!b->nworkers) {
-        run_job(b, s, b->arena);
+        run_job(b, s, b->arena, NULL);
         emit(b, s);
         return;
     }
@@ -335,6 +342,7 @@ static void submit(pact_batch *b, slot *s) {
 
 static void fill(slot *s, job_kind kind, const char *name, const char *data, size_t len) {
     s->kind = kind;
+    s->bytes = len;
     s->name = pact__xstrdup(name ? name : "-");
     if (len && pact_buf_append(&s->data, data, len) != PACT_OK) {
         /* over the line limit: becomes an error of this input */
@@ -345,6 +353,16 @@ static void fill(slot *s, job_kind kind, const char *name, const char *data, siz
 }
 
 void pact_batch_add_doc(pact_batch *b, const pact_doc *doc) {
+    if (!b->nworkers) {
+        /* one thread: the document is done now, no need to copy it */
+        slot *s = &b->slots[0];
+        s->kind = JOB_DOC;
+        s->name = pact__xstrdup(doc->doc ? doc->doc : "-");
+        run_job(b, s, b->arena, doc);
+        s->bytes = doc->len;
+        emit(b, s);
+        return;
+    }
     slot *s = take(b);
     fill(s, JOB_DOC, doc->doc, doc->data, doc->len);
     if (doc->source_url) s->url = pact__xstrdup(doc->source_url);

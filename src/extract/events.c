@@ -13,6 +13,8 @@
 #include "extract/coder.h"
 
 #define MAX_PAIRS 12
+/* Named limit: a date this close after an expression (bytes, ~6 words) is its own. */
+#define PACT_DATE_NEAR_BYTES 48
 
 /* ----------------------------------------------------------- triggers -- */
 
@@ -52,7 +54,11 @@ static const pact_group *find_source(const pact_csent *cs, size_t from, size_t u
         /* the object of the verb before ("bảo vệ Hàn Quốc ... tái khẳng định")
          * is not the next one's subject, but a statement's complement has one */
         bool after_nominal = g->u0 > 0 && cs->u[g->u0 - 1].prep && !strcmp(cs->u[g->u0 - 1].prep->value, "nominal");
-        if (from > 0 && !prev_say && !after_nominal && trigger_in_clause_before(cs, g->u0)) continue;
+        /* "... và hai bên đã ký": an anaphor for several after "và" is a new subject */
+        int co = cs->u[g->u0].coref;
+        bool new_subject = (co == PACT_CO_TWO || co == PACT_CO_THREE || co == PACT_CO_GROUP) && g->u0 > 0 &&
+                           cs->u[g->u0 - 1].conn;
+        if (from > 0 && !prev_say && !after_nominal && !new_subject && trigger_in_clause_before(cs, g->u0)) continue;
         return g;
     }
     return NULL;
@@ -77,6 +83,18 @@ static bool coordinated(const pact_csent *cs, size_t u0) {
         if (u->kind != PACT_U_WORD) return false;
     }
     return false;
+}
+
+/* The trigger before ti that has a subject, when only expressions without
+ * one (its object nouns: no actor, comma or clause break) lie between. */
+static const trigger *subject_before(const pact_csent *cs, const trigger *tr, size_t ti) {
+    if (ti < 2 || tr[ti - 1].nsrc) return NULL;
+    size_t k = ti - 1;
+    while (k > 0 && !tr[k].nsrc) k--;
+    if (!tr[k].nsrc || tr[k].nominal) return NULL;
+    for (size_t j = tr[k].u1; j < tr[ti].u0; j++)
+        if (cs->u[j].kind == PACT_U_ACTOR || pact__clause_break(&cs->u[j]) || pact__is_comma(&cs->u[j])) return NULL;
+    return &tr[k];
 }
 
 /* "các vụ phóng tên lửa của Triều Tiên": the noun's doer follows it. */
@@ -171,19 +189,25 @@ static void date_near(const pact_csent *cs, size_t unit, char out[11]) {
     out[0] = 0;
     const pact_sent *s = cs->s;
     size_t pos = unit < cs->n ? cs->u[unit].start : s->start;
-    size_t best = SIZE_MAX;
+    /* The date right after the expression ("ký ... ngày 12/1"), else the
+     * nearest one before it ("Ngày 18/6, Mỹ lên án ..."): a year further on
+     * usually names something else ("Hiệp ước Phòng thủ chung năm 1951"). */
+    const pact_date_mention *before = NULL, *after = NULL;
     for (size_t k = 0; k < s->ndates; k++) {
         const pact_date_mention *d = &s->dates[k];
         if (!d->value[0]) continue;
         /* "cùng ngày" points back: the coder reads it from the article itself
          * (context_date), the last date stated before, whatever its precision */
         if (continuation(cs, d)) continue;
-        size_t dist = d->start > pos ? d->start - pos : pos - d->start;
-        if (dist < best) {
-            best = dist;
-            snprintf(out, 11, "%s", d->value);
+        if (d->start < pos) {
+            if (!before || d->start > before->start) before = d;
+        } else if (!after || d->start < after->start) {
+            after = d;
         }
     }
+    const pact_date_mention *pick = after;
+    if (before && (!after || after->start - pos > PACT_DATE_NEAR_BYTES)) pick = before;
+    if (pick) snprintf(out, 11, "%s", pick->value);
 }
 
 void pact__coder_sentence_date(const pact_csent *cs, size_t unit, char out[11]) { date_near(cs, unit, out); }
@@ -200,6 +224,30 @@ static void context_date(const pact_csent *cs, char out[11]) {
                 return;
             }
     }
+}
+
+/* "hôm sau": one day after a day-precise date (YYYY-MM-DD or --MM-DD);
+ * anything less precise is left as it is. */
+static void add_day(char d[11]) {
+    int y = 0, m, day;
+    bool year = d[0] != '-';
+    if (year ? sscanf(d, "%4d-%2d-%2d", &y, &m, &day) != 3 : sscanf(d, "--%2d-%2d", &m, &day) != 2) return;
+    if ((year && strlen(d) != 10) || (!year && strlen(d) != 7) || m < 1 || m > 12) return;
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int last = mdays[m - 1];
+    if (m == 2 && year && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) last = 28;
+    if (++day > last) {
+        day = 1;
+        if (++m > 12) {
+            m = 1;
+            y++;
+        }
+    }
+    char buf[32];
+    if (year) snprintf(buf, sizeof buf, "%04d-%02d-%02d", y % 10000, m, day);
+    else snprintf(buf, sizeof buf, "--%02d-%02d", m, day);
+    memcpy(d, buf, 10);
+    d[10] = 0;
 }
 
 static void sentence_domains(const pact_csent *cs, const char **dom, size_t *nd) {
@@ -299,6 +347,34 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
     /* event expressions in order */
     trigger *tr = pact_arena_alloc(cs->a->arena, (cs->n ? cs->n : 1) * sizeof *tr);
     size_t nt = 0;
+    /* "triệu Đại sứ Nga": the title went into the actor, so "triệu" (also
+     * "million") is the summons only when an actor follows it */
+    const pact_pattern *summon = NULL;
+    {
+        const struct pact_patterns *P = pact__pats(cs);
+        char *sk[3];
+        const char *const sw[3] = {"triệu", "tập", "đại"};
+        for (int k = 0; k < 3; k++) {
+            pact_buf b;
+            pact_buf_init(&b, 0);
+            pact__pattern_key(sw[k], strlen(sw[k]), &b);
+            sk[k] = b.ptr ? (char *)pact__patterns_intern(P, b.ptr, b.len) : NULL;
+            pact_buf_free(&b);
+        }
+        size_t sl = 0;
+        if (sk[0] && sk[1]) summon = pact__patterns_match(P, sk, 2, 0, 1u << PACT_PK_EVENT, &sl);
+        if (sl != 2) summon = NULL;
+        for (size_t i = 0; summon && i + 1 < cs->n; i++) {
+            /* "triệu Đại sứ Nga" when the title stayed a word: "đại sứ/biện" */
+            size_t a = i + 1;
+            if (a + 2 < cs->n && sk[2] && cs->keys[a] == sk[2] && cs->keys[a + 1]) a += 2;
+            if (!cs->u[i].ev && cs->keys[i] && cs->keys[i] == sk[0] && cs->u[a].kind == PACT_U_ACTOR &&
+                cs->u[a].nactors && !cs->u[i].excluded) {
+                cs->u[i].ev = summon;
+                cs->u[i].ev_len = 1;
+            }
+        }
+    }
     for (size_t i = 0; i < cs->n; i++) {
         pact_unit *u = &cs->u[i];
         if (!u->ev || u->excluded) continue;
@@ -318,11 +394,15 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
     const char *dom[PACT_MAX_DOMAINS];
     size_t nd = 0;
     sentence_domains(cs, dom, &nd);
-    bool datecue = false;
+    bool datecue = false, next_day = false;
     for (size_t k = 0; k < cs->n; k++)
-        if (cs->u[k].datecue) datecue = true;
+        if (cs->u[k].datecue) {
+            datecue = true;
+            if (!strcmp(cs->u[k].datecue->value, "next")) next_day = true;
+        }
     char ctx_date[11] = "";
     if (!cs->s->is_title && datecue) context_date(cs, ctx_date);
+    if (next_day) add_day(ctx_date);
 
     /* "thảo luận về hợp tác", "ký thỏa thuận chia sẻ thông tin": a topic, not
      * an event of its own (decided first: it bounds the objects' search) */
@@ -333,6 +413,10 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
         if (!pv->absorbed && plain &&
             (((pv->p->flags & PACT_PF_TOPIC) && gap <= 2) ||
              ((pv->p->flags & PACT_PF_NOUN) && (gap == 0 || (gap == 1 && word_is(&cs->u[pv->u1], "về"))))))
+            t->absorbed = true;
+        /* "tham dự phiên họp của hội nghị NATO": the topic's own complement */
+        else if (pv->absorbed && ti >= 2 && (tr[ti - 2].p->flags & PACT_PF_TOPIC) && plain && gap == 1 &&
+                 word_is(&cs->u[pv->u1], "của"))
             t->absorbed = true;
     }
     pending_list out = {0};
@@ -397,11 +481,17 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
             }
         }
         bool nominal = t->nominal;
+        const trigger *shared = NULL;
         if (!passive) {
             if (sg) {
                 memcpy(src, sg->actors, sg->n * sizeof *src);
                 nsrc = sg->n;
                 mod_from = sg->u1;
+            } else if (!nominal && coordinated(cs, t->u0) && (shared = subject_before(cs, tr, ti)) != NULL) {
+                /* "phản đối hiệp ước và cho biết ...": past the object noun to
+                 * the verb whose subject this coordinated verb shares */
+                memcpy(src, shared->src, shared->nsrc * sizeof *src);
+                nsrc = shared->nsrc;
             } else if (ti > 0 && tr[ti - 1].nsrc && !(nominal && possessor_after(cs, t)) &&
                        /* "chỉ trích cuộc họp ...": the noun is the object, not
                         * the critic's act; "công bố gói viện trợ" and "nhất trí
@@ -453,7 +543,13 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
                 if (comma && !t->say) break;
                 if (g->prep == PACT_GP_LOCATIVE || g->prep == PACT_GP_APPOS) continue;
                 if (t->say && g->prep == PACT_GP_POSSESSOR) continue;
-                if (g->prep == PACT_GP_BETWEEN && (sym || t->noun)) {
+                /* "hội nghị thượng đỉnh Washington": a bare city after a
+                 * meeting is its venue, not a party (a visit's city is kept) */
+                if (g->n == 1 && g->prep == PACT_GP_NONE && cs->u[g->u0].is_place &&
+                    (t->p->flags & (PACT_PF_SYM | PACT_PF_NOUN | PACT_PF_TOPIC)) && !strncmp(t->p->value, "04", 2) &&
+                    strcmp(t->p->value, "042") != 0)
+                    continue;
+                if (g->prep == PACT_GP_BETWEEN && (sym || t->noun || t->nominal)) {
                     tg = g;
                     between = true;
                     break;
@@ -468,6 +564,24 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
             if (tg) {
                 memcpy(tgt, tg->actors, tg->n * sizeof *tgt);
                 ntgt = tg->n;
+            }
+        }
+        /* "phản đối kịch liệt và yêu cầu NATO ...", "lên án vụ phóng và kêu
+         * gọi Bình Nhưỡng ...": a verb left without an object shares the
+         * object of the verb coordinated with it */
+        if (!ntgt && nsrc && !sym && !t->say && !passive && ti + 1 < nt) {
+            const trigger *nx = &tr[ti + 1];
+            bool conn = false, clean = !nx->say && !nx->absorbed;
+            for (size_t j = t->u1; j < nx->u0 && clean; j++) {
+                if (cs->u[j].conn) conn = true;
+                if (cs->u[j].kind == PACT_U_ACTOR || pact__is_comma(&cs->u[j]) || pact__clause_break(&cs->u[j]) ||
+                    (cs->u[j].prep && !strcmp(cs->u[j].prep->value, "clause")))
+                    clean = false;
+            }
+            const pact_group *g = clean && conn ? pact__group_from(cs, nx->u1, nx->u1 + 3) : NULL;
+            if (g && (g->prep == PACT_GP_NONE || g->prep == PACT_GP_TARGET) && !pact__subset(g->actors, g->n, src, nsrc)) {
+                memcpy(tgt, g->actors, g->n * sizeof *tgt);
+                ntgt = g->n;
             }
         }
         /* "Với sự tham gia của A và B, cuộc họp ...": the participants */
@@ -518,7 +632,8 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
             else cross(&out, src, nsrc, tgt, ntgt, code, m, date, t->say, t->noun, sym);
         } else if (ntgt && nsrc) {
             cross(&out, src, nsrc, tgt, ntgt, code, m, date, t->say, t->noun, sym);
-        } else if (sym && nsrc >= 2 && !ntgt) {
+        } else if ((sym || ((t->p->flags & PACT_PF_TOPIC) && !strncmp(base, "04", 2))) && nsrc >= 2 && !ntgt) {
+            /* several attending one meeting meet each other */
             pairs_within(&out, src, nsrc, code, m, date, t->noun);
         }
         if (nsrc >= 2) {

@@ -284,6 +284,9 @@ void pact__groups_build(pact_csent *cs) {
             const pact_unit *v = &cs->u[j];
             if (v->kind == PACT_U_ACTOR && !v->excluded && v->nactors) {
                 if (!joins(cs, last + 1, j)) break;
+                /* "hội đàm với X và hai bên đã ký ...": an anaphor for several
+                 * actors starts a new subject, it is not one more object */
+                if (v->coref == PACT_CO_TWO || v->coref == PACT_CO_THREE || v->coref == PACT_CO_GROUP) break;
                 /* "Lực lượng Phòng vệ Nhật Bản (SDF)" is one actor; "AUKUS (Mỹ –
                  * Anh – Úc)" is an org and its members */
                 if (cs->u[j - 1].kind == PACT_U_PUNCT && cs->u[j - 1].cp == '(' &&

@@ -173,12 +173,26 @@ static const char *const FORM_PREFIXES[] = {
     "ý kiến bạn đọc (", NULL,
 };
 
-/* The site's footer: imprint and copyright lines, which read like sentences. */
-static const char *const FOOTER_PREFIXES[] = {
-    "bản quyền", "copyright", "giấy phép", "giấy phép số", "tổng biên tập", "phó tổng biên tập",
-    "chịu trách nhiệm", "cơ quan chủ quản", "địa chỉ:", "điện thoại:", "hotline", "liên hệ quảng cáo",
-    "ghi rõ nguồn", "không được sao chép", "cấm sao chép", NULL,
+/* The site's footer: imprint and copyright lines, which read like sentences.
+ * A body sentence may open with "Tổng biên tập" or "Địa chỉ", so the label
+ * must be followed by a colon (or be a copyright notice). */
+static const char *const FOOTER_LABELS[] = {
+    "giấy phép", "tổng biên tập", "phó tổng biên tập", "chịu trách nhiệm", "cơ quan chủ quản",
+    "địa chỉ", "điện thoại", "hotline", "liên hệ quảng cáo", "tòa soạn", "toà soạn", NULL,
 };
+
+static bool is_footer(const char *low) {
+    if (strstr(low, "\xc2\xa9") || starts_with(low, "copyright") || starts_with(low, "bản quyền thuộc") ||
+        strstr(low, "ghi rõ nguồn") || starts_with(low, "giấy phép số") || starts_with(low, "giấy phép hoạt động"))
+        return true;
+    for (size_t i = 0; FOOTER_LABELS[i]; i++) {
+        size_t k = strlen(FOOTER_LABELS[i]);
+        if (strncmp(low, FOOTER_LABELS[i], k) != 0) continue;
+        const char *c = strchr(low + k, ':');
+        if (c && c - (low + k) <= 30) return true;
+    }
+    return false;
+}
 
 /* Widgets and labels that sit inside or around an article (short lines). */
 static const char *const INLINE_PHRASES[] = {
@@ -414,7 +428,7 @@ static void classify_line(fline *l) {
         if (starts_with(low, "trang chủ") && l->words <= 3) l->flags |= F_INLINE;
     }
     if (l->words <= 25 && prefix_in_list(low, FORM_PREFIXES)) l->flags |= F_ENDFORM;
-    if (l->words <= 40 && (prefix_in_list(low, FOOTER_PREFIXES) || strstr(low, "\xc2\xa9"))) l->flags |= F_ENDFORM;
+    if (l->words <= 40 && ln && is_footer(low)) l->flags |= F_CREDIT;
     if (l->words <= 30 && prefix_in_list(low, RELATED_PREFIXES)) l->flags |= F_RELATED;
     if (l->words <= 14 && prefix_in_list(low, CREDIT_PREFIXES)) l->flags |= F_CREDIT;
     if (ln && (starts_with(low, "http://") || starts_with(low, "https://") || starts_with(low, "www.")) &&

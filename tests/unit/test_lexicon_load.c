@@ -23,6 +23,24 @@ static const pact_lex_sense *longest(const pact_lexicon *lex, const char *text, 
     return s;
 }
 
+/* Whether the form (the whole text) has a sense of this kind, with all of flags set. */
+static bool has_sense(const pact_lexicon *lex, const char *text, pact_lex_kind kind, unsigned flags) {
+    pact_buf fold;
+    pact_buf_init(&fold, 0);
+    pact_syl *syls = NULL;
+    size_t cap = 0;
+    size_t n = pact_lex_scan(text, 0, strlen(text), &fold, &syls, 0, &cap);
+    pact_lex_hit hits[8];
+    size_t nh = n ? pact_lexicon_match(lex, syls, n, fold.ptr, hits, 8) : 0;
+    bool found = false;
+    for (size_t h = 0; h < nh; h++)
+        for (size_t k = 0; hits[h].len == n && k < hits[h].nsenses; k++)
+            if (hits[h].senses[k].entry->kind == kind && (hits[h].senses[k].flags & flags) == flags) found = true;
+    free(syls);
+    pact_buf_free(&fold);
+    return found;
+}
+
 int main(void) {
     const char *src = getenv("PACT_SOURCE_DIR");
     char dir[4096];
@@ -79,6 +97,31 @@ int main(void) {
     CHECK(s && s->entry->kind == PACT_LEX_STOP);
     s = longest(lex, "xyz", 0, &len);
     CHECK(s == NULL);
+
+    /* first and last names alone: not a regnal number or Jr., not a word that names
+     * anything else, not the words of a Vietnamese name */
+    CHECK(longest(lex, "II", 0, &len) == NULL);
+    CHECK(longest(lex, "III", 0, &len) == NULL);
+    CHECK(longest(lex, "Jr.", 0, &len) == NULL);
+    CHECK(!has_sense(lex, "Charles", PACT_LEX_PERSON, 0));
+    CHECK(has_sense(lex, "Marcos", PACT_LEX_PERSON, PACT_LEXF_SURNAME));
+    CHECK(has_sense(lex, "Ferdinand", PACT_LEX_PERSON, PACT_LEXF_SURNAME));
+    CHECK(!has_sense(lex, "Israel", PACT_LEX_PERSON, 0));
+    CHECK(has_sense(lex, "Israel", PACT_LEX_COUNTRY, 0));
+    CHECK(has_sense(lex, "Katz", PACT_LEX_PERSON, PACT_LEXF_SURNAME));
+    CHECK(!has_sense(lex, "Wellington", PACT_LEX_PERSON, 0));
+    CHECK(has_sense(lex, "Koo", PACT_LEX_PERSON, PACT_LEXF_SURNAME));
+    CHECK(longest(lex, "Chính", 0, &len) == NULL);
+    CHECK(longest(lex, "Phạm", 0, &len) == NULL);
+    CHECK(has_sense(lex, "Zelensky", PACT_LEX_PERSON, PACT_LEXF_SURNAME));
+    /* the flag column of orgs, places, media; a capital on the first syllable only binds */
+    CHECK(has_sense(lex, "Dân trí", PACT_LEX_MEDIA, PACT_LEXF_AMBIGUOUS | PACT_LEXF_CAP));
+    CHECK(has_sense(lex, "Báo Dân trí", PACT_LEX_MEDIA, PACT_LEXF_AMBIGUOUS));
+    CHECK(!has_sense(lex, "AFP", PACT_LEX_MEDIA, PACT_LEXF_AMBIGUOUS));
+    CHECK(!has_sense(lex, "CSIS", PACT_LEX_ORG, PACT_LEXF_AMBIGUOUS));
+    CHECK(has_sense(lex, "Pháp quốc", PACT_LEX_COUNTRY, PACT_LEXF_CAP));
+    CHECK(!has_sense(lex, "Bán đảo Triều Tiên", PACT_LEX_PLACE, PACT_LEXF_CAP));
+    CHECK(has_sense(lex, "Ấn Độ Dương", PACT_LEX_PLACE, PACT_LEXF_CAP));
 
     /* offices on a date */
     const pact_lex_entry *p = pact_lexicon_office_holder(lex, "pm", "JPN", "2024-04-09");
