@@ -414,6 +414,10 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
             (((pv->p->flags & PACT_PF_TOPIC) && gap <= 2) ||
              ((pv->p->flags & PACT_PF_NOUN) && (gap == 0 || (gap == 1 && word_is(&cs->u[pv->u1], "về"))))))
             t->absorbed = true;
+        /* "phản đối hợp tác quân sự Nga - Triều": what is opposed, not an event */
+        else if (!pv->absorbed && plain && gap == 0 && !(t->p->flags & PACT_PF_SAY) &&
+                 (!strncmp(pv->p->value, "11", 2) || !strncmp(pv->p->value, "12", 2) || !strncmp(pv->p->value, "14", 2)))
+            t->absorbed = true;
         /* "tham dự phiên họp của hội nghị NATO": the topic's own complement */
         else if (pv->absorbed && ti >= 2 && (tr[ti - 2].p->flags & PACT_PF_TOPIC) && plain && gap == 1 &&
                  word_is(&cs->u[pv->u1], "của"))
@@ -498,7 +502,9 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
                         * tổ chức cuộc họp" are the subject's own */
                        !(nominal && t->u0 - tr[ti - 1].u1 <= 3 && !tr[ti - 1].say &&
                          !(tr[ti - 1].p->flags & PACT_PF_CHAIN)) &&
-                       (!object_between(cs, prev_end, t->u0) || coordinated(cs, t->u0))) {
+                       (!object_between(cs, prev_end, t->u0) || coordinated(cs, t->u0) ||
+                        /* "triệu Đại sứ Nga để phản đối": a purpose shares the subject */
+                        (t->u0 > 0 && (word_is(&cs->u[t->u0 - 1], "để") || word_is(&cs->u[t->u0 - 1], "nhằm"))))) {
                 /* coordinated verbs share the subject ("lên án ..., đồng thời kêu gọi") */
                 memcpy(src, tr[ti - 1].src, tr[ti - 1].nsrc * sizeof *src);
                 nsrc = tr[ti - 1].nsrc;

@@ -14,15 +14,20 @@ const char *pact_data_dir(const char *dir) {
     return "/usr/local/share/pactgraph";
 }
 
+/* An arena array of n elements with room for one more: the same array, or a
+ * copy twice as large when it was full. */
+static void *arena_room(pact_arena *arena, void *items, size_t n, size_t *cap, size_t size) {
+    if (n < *cap) return items;
+    size_t bigger = *cap ? *cap * 2 : 16;
+    void *p = pact_arena_alloc(arena, bigger * size);
+    if (n) memcpy(p, items, n * size);
+    *cap = bigger;
+    return p;
+}
+
 pact_entity *pact__add_entity(pact_article_ctx *a) {
     pact_record *r = a->rec;
-    if (r->nentities == a->ent_cap) {
-        size_t cap = a->ent_cap ? a->ent_cap * 2 : 32;
-        pact_entity *n = pact_arena_alloc(a->arena, cap * sizeof *n);
-        if (r->nentities) memcpy(n, r->entities, r->nentities * sizeof *n);
-        r->entities = n;
-        a->ent_cap = cap;
-    }
+    r->entities = arena_room(a->arena, r->entities, r->nentities, &a->ent_cap, sizeof *r->entities);
     pact_entity *e = &r->entities[r->nentities++];
     memset(e, 0, sizeof *e);
     return e;
@@ -30,13 +35,7 @@ pact_entity *pact__add_entity(pact_article_ctx *a) {
 
 pact_event *pact__add_event(pact_article_ctx *a) {
     pact_record *r = a->rec;
-    if (r->nevents == a->ev_cap) {
-        size_t cap = a->ev_cap ? a->ev_cap * 2 : 16;
-        pact_event *n = pact_arena_alloc(a->arena, cap * sizeof *n);
-        if (r->nevents) memcpy(n, r->events, r->nevents * sizeof *n);
-        r->events = n;
-        a->ev_cap = cap;
-    }
+    r->events = arena_room(a->arena, r->events, r->nevents, &a->ev_cap, sizeof *r->events);
     pact_event *e = &r->events[r->nevents++];
     memset(e, 0, sizeof *e);
     return e;
@@ -44,13 +43,7 @@ pact_event *pact__add_event(pact_article_ctx *a) {
 
 pact_membership *pact__add_membership(pact_article_ctx *a) {
     pact_record *r = a->rec;
-    if (r->nmemberships == a->ms_cap) {
-        size_t cap = a->ms_cap ? a->ms_cap * 2 : 8;
-        pact_membership *n = pact_arena_alloc(a->arena, cap * sizeof *n);
-        if (r->nmemberships) memcpy(n, r->memberships, r->nmemberships * sizeof *n);
-        r->memberships = n;
-        a->ms_cap = cap;
-    }
+    r->memberships = arena_room(a->arena, r->memberships, r->nmemberships, &a->ms_cap, sizeof *r->memberships);
     pact_membership *m = &r->memberships[r->nmemberships++];
     memset(m, 0, sizeof *m);
     return m;
