@@ -64,6 +64,7 @@ typedef struct {
     size_t nhist, hcap;
     const char *last_group[PACT_GROUP_ACTORS];
     size_t nlast_group;
+    const char *last_person;        /* the actor of the last person named */
 } pact_coder_state;
 
 typedef struct {
@@ -82,7 +83,8 @@ typedef struct {
 } pact_csent;
 
 /* Anaphor types (coref.c). */
-enum { PACT_CO_NONE, PACT_CO_ONE, PACT_CO_TWO, PACT_CO_OTHERS, PACT_CO_THREE, PACT_CO_GROUP, PACT_CO_ORG, PACT_CO_SELF };
+enum { PACT_CO_NONE, PACT_CO_ONE, PACT_CO_TWO, PACT_CO_OTHERS, PACT_CO_THREE, PACT_CO_GROUP, PACT_CO_ORG, PACT_CO_SELF,
+       PACT_CO_PERSON /* a bare "ông"/"bà": the last person named */ };
 
 /* units.c: the sentence as units, its dictionary matches, reporting leads,
  * and its groups of actors. */

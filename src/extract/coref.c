@@ -9,11 +9,48 @@
 
 #include "extract/coder.h"
 
+/* The matching key of a word (compared with unit keys by content). */
+static bool key_eq(const char *key, const char *word) {
+    if (!key) return false;
+    pact_buf b;
+    pact_buf_init(&b, 0);
+    pact__pattern_key(word, strlen(word), &b);
+    bool eq = b.ptr && !strcmp(b.ptr, key);
+    pact_buf_free(&b);
+    return eq;
+}
+
+/* "ông"/"bà" standing alone ("Tại đây, ông hội đàm ..."), not a title before
+ * a name ("ông Putin") nor a word of a longer phrase. */
+static bool bare_person_pronoun(const pact_csent *cs, size_t i) {
+    if (cs->u[i].kind != PACT_U_WORD || !(key_eq(cs->keys[i], "ông") || key_eq(cs->keys[i], "bà"))) return false;
+    if (i + 1 >= cs->n) return false;
+    const pact_unit *nx = &cs->u[i + 1];
+    if (nx->kind != PACT_U_WORD) return nx->kind == PACT_U_PUNCT && nx->cp != '(';
+    if (pact__unit_capitalised(cs, i + 1)) return false;
+    /* "ông bà", "bà con": kinship words */
+    if (key_eq(cs->keys[i + 1], "bà") || key_eq(cs->keys[i + 1], "con") || key_eq(cs->keys[i + 1], "ấy") == false)
+        return !key_eq(cs->keys[i + 1], "bà") && !key_eq(cs->keys[i + 1], "con");
+    return true;
+}
+
 /* Collapses anaphors ("hai nước", "liên minh này") into actor units. */
 void pact__coref_collapse(pact_csent *cs) {
     const struct pact_patterns *P = pact__pats(cs);
     size_t w = 0;
     for (size_t i = 0; i < cs->n;) {
+        if (bare_person_pronoun(cs, i)) {
+            pact_unit u = cs->u[i];
+            u.kind = PACT_U_ACTOR;
+            u.key = NULL;
+            u.coref = PACT_CO_PERSON;
+            u.nactors = 0;
+            cs->u[w] = u;
+            cs->keys[w] = NULL;
+            w++;
+            i++;
+            continue;
+        }
         size_t len = 0;
         const pact_pattern *p = cs->keys[i] ? pact__patterns_match(P, cs->keys, cs->n, i, 1u << PACT_PK_COREF, &len) : NULL;
         /* an event expression that starts here and is longer wins ("hai bên ký") */
@@ -117,6 +154,12 @@ void pact__coref_resolve(pact_csent *cs, pact_coder_state *st) {
                 u->nactors = st->nlast_group < PACT_UNIT_ACTORS ? st->nlast_group : PACT_UNIT_ACTORS;
                 memcpy(u->actors, st->last_group, u->nactors * sizeof *u->actors);
                 break;
+            case PACT_CO_PERSON:
+                if (st->last_person) {
+                    u->actors[0] = st->last_person;
+                    u->nactors = 1;
+                }
+                break;
             case PACT_CO_ORG: {
                 const char *o = pact__coder_last_org(st);
                 if (o) {
@@ -138,6 +181,7 @@ void pact__coref_resolve(pact_csent *cs, pact_coder_state *st) {
             if (!u->nactors) u->kind = PACT_U_ENT; /* nothing to point back to */
         } else if (!u->coref) {
             for (size_t k = 0; k < u->nactors; k++) hist_push(st, u->actors[k], u->is_org);
+            if (u->ent && u->ent->kind == PACT_ENT_PERSON && u->nactors) st->last_person = u->actors[0];
         }
         if (u->nactors) last_actor_unit = i;
     }

@@ -415,7 +415,8 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
              ((pv->p->flags & PACT_PF_NOUN) && (gap == 0 || (gap == 1 && word_is(&cs->u[pv->u1], "về"))))))
             t->absorbed = true;
         /* "phản đối hợp tác quân sự Nga - Triều": what is opposed, not an event */
-        else if (!pv->absorbed && plain && gap == 0 && !(t->p->flags & PACT_PF_SAY) &&
+        else if (!pv->absorbed && plain && gap == 0 && !(t->p->flags & PACT_PF_SAY) && !t->nominal &&
+                 !possessor_after(cs, t) &&
                  (!strncmp(pv->p->value, "11", 2) || !strncmp(pv->p->value, "12", 2) || !strncmp(pv->p->value, "14", 2)))
             t->absorbed = true;
         /* "tham dự phiên họp của hội nghị NATO": the topic's own complement */
