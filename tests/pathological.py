@@ -13,7 +13,7 @@ Sizes (chosen so that the whole script stays under ~60 s under ASan/UBSan;
 PACT_PATHO_SCALE=N multiplies them for a longer run by hand):
   nested <div>      n = 250 000 tags   (4n = 10^6)
   long line         n = 8 MB           (4n = 32 MB; lines past 1 MB are skipped)
-  long paragraph    n = 128 KB         (4n = 512 KB, one HTML <p>)
+  long paragraph    n = 128 KB         (4n = 512 KB, one HTML <p>, and one flat line)
   dots              n = 250 000        (4n = 10^6)
   entity list       n = 62 500 names   (4n = 250 000 in one sentence; 10^6 by hand: 8 s, 730 MB under ASan)
 """
@@ -119,7 +119,19 @@ startup = min(run(["extract", base_file])[1] for _ in range(2))
 print("start-up (extract of a one-line page): %.2f s CPU" % startup)
 
 
-def scaling(name, make, n, cmd="extract", suffix=".txt"):
+def body_bytes(out):
+    n = 0
+    for line in out.decode("utf-8", "replace").splitlines():
+        try:
+            n += len((json.loads(line).get("body_text") or "").encode())
+        except ValueError:
+            pass
+    return n
+
+
+def scaling(name, make, n, cmd="extract", suffix=".txt", payload=False):
+    """payload: the generated paragraph must reach the record's body (else
+    the case would time nothing but start-up)."""
     n = int(n * SCALE)
     times = []
     for k in (n, 4 * n):
@@ -129,6 +141,9 @@ def scaling(name, make, n, cmd="extract", suffix=".txt"):
         os.unlink(path)
         ok_exit("%s n=%d" % (name, k), rc, err)
         nrec = check_records("%s n=%d" % (name, k), out) if cmd == "extract" else 0
+        if payload and body_bytes(out) < k // 2:
+            failures.append("%s n=%d: the paragraph is not in the record's body (%d bytes of body)"
+                            % (name, k, body_bytes(out)))
         if rss > RSS_CEILING_MB:
             failures.append("%s n=%d: peak RSS %.0f MB over the %d MB ceiling" % (name, k, rss, RSS_CEILING_MB))
         times.append(max(cpu - startup, 0.0))
@@ -142,16 +157,29 @@ def scaling(name, make, n, cmd="extract", suffix=".txt"):
 
 
 sentence = "Hai nước ký thỏa thuận an ninh mới tại Hà Nội ngày 8/4. "
+
+
+def prose(k):
+    """About k bytes of sentences, numbered so that no stretch repeats (a line
+    printed twice over is a scraper's glitch to the flat reader)."""
+    out, size, i = [], 0, 0
+    while size < k:
+        u = ("Hai nước ký thỏa thuận an ninh số %d tại Hà Nội ngày 8/4. " % i).encode()
+        out.append(u)
+        size += len(u)
+        i += 1
+    return b"".join(out)
 scaling("nested_div", lambda k: b"<!DOCTYPE html><html><body>" + b"<div>" * k + "Mỹ và Nhật ký hiệp định.".encode() + b"</div>" * k + b"</body></html>", 250_000, suffix=".html")
-scaling("long_line", lambda k: article((sentence * (k // len(sentence.encode()) + 1)).encode()[:k].rsplit(b" ", 1)[0]), 8 << 20)
-scaling("long_paragraph", lambda k: html_article((sentence * (k // len(sentence.encode()))).encode()), 128 << 10, suffix=".html")
+scaling("long_line", lambda k: article(prose(k)), 8 << 20)
+scaling("long_paragraph", lambda k: html_article(prose(k)), 128 << 10, suffix=".html", payload=True)
+scaling("long_para_flat", lambda k: article(prose(k)), 128 << 10, payload=True)
 scaling("dots", lambda k: html_article(b"." * k), 250_000, suffix=".html")
-scaling("dotted_words", lambda k: article("đ.e dọ.a ".encode() * (k // 12)), 250_000)
+scaling("dotted_words", lambda k: article("đ.e dọ.a ".encode() * (k // 12)), 250_000, payload=True)
 scaling("dots_text", lambda k: b"." * k + b"\n", 250_000, cmd="text")
 entities = "Mỹ, Nhật, Hàn, Úc, Ấn Độ, Philippines, Việt Nam, Trung Quốc, Nga, Pháp, "
-scaling("entity_list", lambda k: html_article((entities * (k // 10) + "ký thỏa thuận hợp tác quốc phòng.").encode()), 62_500, suffix=".html")
-scaling("entity_paras", lambda k: article(("Mỹ và Nhật Bản ký hiệp định quốc phòng ngày 8/4.\n\n" * k).encode()), 2_500)
-scaling("quotes", lambda k: html_article(("“Mỹ nói " * k + "”" * k).encode()), 20_000, suffix=".html")
+scaling("entity_list", lambda k: html_article((entities * (k // 10) + "ký thỏa thuận hợp tác quốc phòng.").encode()), 62_500, suffix=".html", payload=True)
+scaling("entity_paras", lambda k: article(("Mỹ và Nhật Bản ký hiệp định quốc phòng ngày 8/4.\n\n" * k).encode()), 2_500, payload=True)
+scaling("quotes", lambda k: html_article(("“Mỹ nói " * k + "”" * k).encode()), 20_000, suffix=".html", payload=True)
 
 # Every byte value: alone, and inside a Vietnamese sentence.
 page = article("Hai nước ký hiệp định quốc phòng tại Tokyo ngày 8/4/2024.".encode())

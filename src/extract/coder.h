@@ -44,6 +44,7 @@ typedef struct {
     int coref;                      /* anaphor type (0 none) */
     bool excluded;                  /* in a reporting lead: not an actor here */
     bool in_quote;
+    bool arrival;                   /* "tới/đến X" read as a visit (events.c) */
     const pact_pattern *ev, *modal, *member, *prep, *conn, *passive, *attrib, *datecue, *refine;
     size_t ev_len, modal_len, member_len, prep_len, conn_len, passive_len, attrib_len, refine_len;
 } pact_unit;

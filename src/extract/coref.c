@@ -29,9 +29,7 @@ static bool bare_person_pronoun(const pact_csent *cs, size_t i) {
     if (nx->kind != PACT_U_WORD) return nx->kind == PACT_U_PUNCT && nx->cp != '(';
     if (pact__unit_capitalised(cs, i + 1)) return false;
     /* "ông bà", "bà con": kinship words */
-    if (key_eq(cs->keys[i + 1], "bà") || key_eq(cs->keys[i + 1], "con") || key_eq(cs->keys[i + 1], "ấy") == false)
-        return !key_eq(cs->keys[i + 1], "bà") && !key_eq(cs->keys[i + 1], "con");
-    return true;
+    return !key_eq(cs->keys[i + 1], "bà") && !key_eq(cs->keys[i + 1], "con");
 }
 
 /* Collapses anaphors ("hai nước", "liên minh này") into actor units. */

@@ -24,6 +24,7 @@ typedef struct {
     const char *src[PACT_GROUP_ACTORS];
     size_t nsrc;
     bool say, noun, nominal, absorbed;
+    bool embedded;     /* its subject follows "việc": a clause as another's object */
     size_t mod_from;   /* where its modality cues start */
 } trigger;
 
@@ -88,6 +89,18 @@ static bool coordinated(const pact_csent *cs, size_t u0) {
 /* The trigger before ti that has a subject, when only expressions without
  * one (its object nouns: no actor, comma or clause break) lie between. */
 static const trigger *subject_before(const pact_csent *cs, const trigger *tr, size_t ti) {
+    /* "phản đối việc Philippines tập trận với Mỹ và cảnh báo Manila": past
+     * the embedded clause to the verb that took it */
+    if (ti >= 2 && tr[ti - 1].embedded) {
+        size_t k = ti - 1;
+        while (k > 0 && (tr[k].embedded || !tr[k].nsrc)) k--;
+        if (tr[k].nsrc && !tr[k].embedded && !tr[k].nominal) {
+            for (size_t j = tr[k].u1; j < tr[ti].u0; j++)
+                if (pact__clause_break(&cs->u[j]) || pact__is_comma(&cs->u[j])) return NULL;
+            return &tr[k];
+        }
+        return NULL;
+    }
     if (ti < 2 || tr[ti - 1].nsrc) return NULL;
     size_t k = ti - 1;
     while (k > 0 && !tr[k].nsrc) k--;
@@ -343,6 +356,72 @@ static bool word_is(const pact_unit *u, const char *w) {
     return eq;
 }
 
+/* The expression at u0 is the main clause of a condition: "nếu" (or "trong
+ * trường hợp") opens the sentence and a comma closes it before u0. */
+static bool condition_before(const pact_csent *cs, size_t u0) {
+    size_t k = 0;
+    while (k < u0 && cs->u[k].kind == PACT_U_PUNCT) k++;
+    if (k >= u0 || !(word_is(&cs->u[k], "nếu") || (word_is(&cs->u[k], "trong") && k + 2 < u0 &&
+                                                     word_is(&cs->u[k + 1], "trường") && word_is(&cs->u[k + 2], "hợp"))))
+        return false;
+    for (size_t j = k + 1; j < u0; j++)
+        if (pact__is_comma(&cs->u[j])) return true;
+    return false;
+}
+
+/* "Ngoại trưởng Trung Quốc tới Moskva ngày 8/4": "tới/đến/sang" as the main
+ * verb, between a subject and a country or capital, is a visit (coded as
+ * "thăm"). Not "từ X đến Y" (a range), not after another verb. */
+static void mark_arrivals(pact_csent *cs) {
+    const struct pact_patterns *P = pact__pats(cs);
+    const char *const verbs[3] = {"tới", "đến", "sang"};
+    char *vk[3], *visit_key = NULL;
+    pact_buf b;
+    pact_buf_init(&b, 0);
+    for (int k = 0; k < 3; k++) {
+        pact_buf_truncate(&b, 0);
+        pact__pattern_key(verbs[k], strlen(verbs[k]), &b);
+        vk[k] = b.ptr ? (char *)pact__patterns_intern(P, b.ptr, b.len) : NULL;
+    }
+    pact_buf_truncate(&b, 0);
+    pact__pattern_key("thăm", strlen("thăm"), &b);
+    visit_key = b.ptr ? (char *)pact__patterns_intern(P, b.ptr, b.len) : NULL;
+    pact_buf_free(&b);
+    if (!visit_key) return;
+    size_t vl = 0;
+    const pact_pattern *visit = pact__patterns_match(P, &visit_key, 1, 0, 1u << PACT_PK_EVENT, &vl);
+    if (!visit) return;
+    for (size_t i = 1; i + 1 < cs->n; i++) {
+        pact_unit *u = &cs->u[i];
+        if (u->ev || u->excluded || !cs->keys[i] ||
+            !(cs->keys[i] == vk[0] || cs->keys[i] == vk[1] || cs->keys[i] == vk[2]))
+            continue;
+        const pact_unit *obj = &cs->u[i + 1];
+        if (obj->kind != PACT_U_ACTOR || !obj->nactors || obj->is_org || obj->coref) continue;
+        /* the subject: an actor right before, or with "đã/sẽ/vừa/bất ngờ" between */
+        size_t k = i;
+        int words = 0;
+        while (k-- > 0 && cs->u[k].kind == PACT_U_WORD && !pact__is_trigger_unit(&cs->u[k]) && words < 2) words++;
+        if (k == SIZE_MAX || cs->u[k].kind != PACT_U_ACTOR || !cs->u[k].nactors) continue;
+        if (words && !(cs->u[k + 1].modal || word_is(&cs->u[k + 1], "đã") || word_is(&cs->u[k + 1], "vừa")))
+            continue;
+        /* "từ Mỹ đến Nhật": a range; any expression earlier in the clause owns it */
+        bool range = false;
+        for (size_t j = k; j-- > 0;) {
+            if (pact__is_comma(&cs->u[j]) || pact__clause_break(&cs->u[j])) break;
+            if (word_is(&cs->u[j], "từ") || pact__is_trigger_unit(&cs->u[j])) {
+                range = true;
+                break;
+            }
+            if (cs->u[j].kind == PACT_U_ACTOR) continue;
+        }
+        if (range) continue;
+        u->ev = visit;
+        u->ev_len = 1;
+        u->arrival = true;
+    }
+}
+
 static void code_sentence(pact_csent *cs, pact_coder_state *st) {
     /* event expressions in order */
     trigger *tr = pact_arena_alloc(cs->a->arena, (cs->n ? cs->n : 1) * sizeof *tr);
@@ -375,6 +454,7 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
             }
         }
     }
+    mark_arrivals(cs);
     for (size_t i = 0; i < cs->n; i++) {
         pact_unit *u = &cs->u[i];
         if (!u->ev || u->excluded) continue;
@@ -480,6 +560,11 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
                 memcpy(tgt, sg->actors, sg->n * sizeof *tgt);
                 ntgt = sg->n;
                 passive = true;
+            } else if (agent && !sg && !strcmp(cs->u[pmark].passive->value, "agent")) {
+                /* "Thỏa thuận được Mỹ và Philippines ký năm 2014": the agent
+                 * is the doer, the subject (a thing) no actor */
+                memcpy(src, agent->actors, agent->n * sizeof *src);
+                nsrc = agent->n;
             } else {
                 passive = true;
                 sg = NULL;
@@ -487,11 +572,12 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
         }
         bool nominal = t->nominal;
         const trigger *shared = NULL;
-        if (!passive) {
+        if (!passive && !nsrc) {
             if (sg) {
                 memcpy(src, sg->actors, sg->n * sizeof *src);
                 nsrc = sg->n;
                 mod_from = sg->u1;
+                t->embedded = sg->u0 > 0 && word_is(&cs->u[sg->u0 - 1], "việc");
             } else if (!nominal && coordinated(cs, t->u0) && (shared = subject_before(cs, tr, ti)) != NULL) {
                 /* "phản đối hiệp ước và cho biết ...": past the object noun to
                  * the verb whose subject this coordinated verb shares */
@@ -591,6 +677,12 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
                 ntgt = g->n;
             }
         }
+        /* "tới Kuala Lumpur và chứng kiến ...": an arrival's place is the next unit only */
+        if (cs->u[t->u0].arrival && t->u0 + 1 < cs->n && ntgt) {
+            const pact_unit *o = &cs->u[t->u0 + 1];
+            ntgt = o->nactors < PACT_GROUP_ACTORS ? o->nactors : PACT_GROUP_ACTORS;
+            memcpy(tgt, o->actors, ntgt * sizeof *tgt);
+        }
         /* "Với sự tham gia của A và B, cuộc họp ...": the participants */
         if (sym && !nsrc && !ntgt && !passive)
             for (size_t k = 0; k < cs->ng; k++)
@@ -622,12 +714,21 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
         int plan = -1;
         pact_modality m = find_modality(cs, t->mod_from, t, &plan);
         /* "nhất trí khôi phục kênh liên lạc": agreeing to do something */
-        if ((t->p->flags & PACT_PF_CHAIN) && (!ntgt || between) && m == PACT_MOD_ASSERTED && t->u1 < cs->n &&
+        if ((t->p->flags & PACT_PF_CHAIN) && t->p->modality < 0 && (!ntgt || between) && m == PACT_MOD_ASSERTED && t->u1 < cs->n &&
             cs->u[t->u1].kind == PACT_U_WORD && !cs->u[t->u1].prep)
             m = PACT_MOD_PLANNED;
+        /* "Nếu Triều Tiên thử hạt nhân, Mỹ sẽ áp đặt trừng phạt": the main
+         * clause of a condition is possible; a hostile one is a threat (13) */
+        bool cond = m != PACT_MOD_NEGATED && condition_before(cs, t->u0);
+        if (cond) {
+            m = PACT_MOD_POSSIBLE;
+            int root = atoi((char[3]){base[0], base[1], 0});
+            if (root >= 15 && root <= 20 && strlen(base) >= 2) snprintf(base, sizeof base, "130");
+        }
         char code[5];
         /* a reported plan is still a plan: its code is the intent's */
         intent_code(base, m == PACT_MOD_REPORTED && plan >= 0 ? (pact_modality)plan : m, code);
+        if (cond && !strcmp(base, "130")) snprintf(code, sizeof code, "130");
         char date[11];
         date_near(cs, t->u0, date);
         if (!date[0]) snprintf(date, sizeof date, "%s", ctx_date);

@@ -136,6 +136,12 @@ int pact_record_write_json(const pact_record *r, pact_buf *out) {
     for (size_t i = 0; i < r->nsentences; i++)
         pact_json_span(&j, r->sentences[i].start, r->sentences[i].end);
     pact_json_array_end(&j);
+    /* their texts, as written, in a parallel array (the store's search index
+     * needs them when records are loaded without the original files) */
+    pact_json_key(&j, "sentence_text");
+    pact_json_array_begin(&j);
+    for (size_t i = 0; i < r->nsentences; i++) pact_json_cstr(&j, r->sentences[i].text);
+    pact_json_array_end(&j);
 
     if (r->nnotes) {
         pact_json_key(&j, "notes");

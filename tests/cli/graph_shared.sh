@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
 # The graph over the shared corpus (../shared/corpus): pages through the
-# extractor into the store, then the questions an analyst asks. Passes only
-# when the extractor finds these facts. Until the lead enables it (set
-# PACT_GRAPH_SHARED=1, or change the default below), failures are printed and
-# the test reports itself skipped (77) instead of failed.
-ENFORCE=${PACT_GRAPH_SHARED:-0}
+# extractor into the store, then the questions an analyst asks (the answers
+# the issue names).
 set -u
 shopt -s lastpipe  # so that check functions at the end of a pipe can set fail
 PACT=${PACT:?set PACT to the pactgraph binary}
@@ -32,14 +29,12 @@ tail -1 "$tmp/ingest.err" >&2
   '{"USA","GBR","AUS"} <= {m["member"] for m in j if m["role"]=="member"} and not any(m["member"]=="JPN" and m["role"]=="member" for m in j)'
 "$PACT" members AUKUS --json | jsoncheck "members AUKUS: some membership read from the news" \
   'any(m["news"] for m in j)'
-"$PACT" ties GBR UKR --json | jsoncheck "ties GBR UKR: the 2024-01-12 agreement" \
-  'any(t["date"]=="2024-01-12" and t["code"][:2] in ("03","04","05","06") for t in j)'
+# The page states no year for the 12 January signing (its dateline is absent and
+# a caption says 2023, wrongly); the gold accepts "--01-12" (date_ok) as well.
+"$PACT" ties GBR UKR --json | jsoncheck "ties GBR UKR: the 12 January 2024 agreement" \
+  'any(t["date"] in ("2024-01-12","--01-12") and t["code"][:2] in ("03","04","05","06") for t in j)'
 "$PACT" ties USA JPN --json | jsoncheck "ties USA JPN: the 2023-01-11 meeting" \
   'any(t["date"]=="2023-01-11" and t["code"][:2] in ("03","04","05") for t in j)'
 "$PACT" ties CHN AUKUS --json | jsoncheck "ties CHN AUKUS: criticism (root 10-13 from CHN)" \
   'any(t["source"]=="CHN" and t["code"][:2] in ("10","11","12","13") for t in j)'
-if [ $fail -ne 0 ] && [ "$ENFORCE" != 1 ]; then
-  echo "skip: the checks above fail with the current extractor (PACT_GRAPH_SHARED=1 makes this a failure)" >&2
-  exit 77
-fi
 exit $fail
