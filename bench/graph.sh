@@ -32,12 +32,12 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Wall clock and CPU (user+sys): on a shared machine the wall clock also
 # measures the neighbours; CPU time measures pactgraph.
 TIMEFORMAT='%R %U %S'
-{ time "$pact" ingest -q --db "$work/bench.db" --records "$work/records.jsonl" 2>"$work/ingest.err"; } 2>"$work/time"
+{ time "$pact" ingest --db "$work/bench.db" --records "$work/records.jsonl" 2>"$work/ingest.err"; } 2>"$work/time"
 tail -1 "$work/ingest.err"
 read -r real user sys < "$work/time"
 python3 -c "import sys; r,u,s,n=map(float,sys.argv[1:]); print('ingest: %.1f s wall (%.0f articles/s), %.1f s CPU (%.0f articles/s of CPU)' % (r, n/r, u+s, n/(u+s)))" "$real" "$user" "$sys" "$n"
 echo "store: $(du -m "$work/bench.db" | cut -f1) MB"
-{ time "$pact" ingest -q --db "$work/bench.db" --records "$work/records.jsonl" 2>/dev/null; } 2>"$work/time"
+{ time "$pact" ingest --db "$work/bench.db" --records "$work/records.jsonl" 2>/dev/null; } 2>"$work/time"
 read -r real user sys < "$work/time"
 python3 -c "import sys; r,u,s=map(float,sys.argv[1:]); print('re-ingest of the same records (all skipped): %.1f s wall, %.1f s CPU' % (r, u+s))" "$real" "$user" "$sys"
 echo "load average after ingest: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -44,7 +44,12 @@ static inline void fuzz_read_page(const char *data, size_t len) {
         fuzz_check_date(ar->published);
     }
     fuzz_check_date(page.fallback_date);
-    if (page.source_url) FUZZ_CHECK(strlen(page.source_url) < len + 1);
+    /* a URL from the page's markup: valid UTF-8 (invalid bytes became U+FFFD,
+     * so it may be longer than its bytes in the input, up to 3 for 1) */
+    if (page.source_url) {
+        size_t ul = strlen(page.source_url);
+        FUZZ_CHECK(ul <= 3 * len && pact_utf8_valid(page.source_url, ul));
+    }
     pact_page_free(&page);
 }
 

@@ -27,8 +27,14 @@ int pact_cmd_actor(int argc, char **argv);     /* cmd_query.c */
 int pact_cmd_search(int argc, char **argv);    /* cmd_query.c */
 int pact_cmd_export(int argc, char **argv);    /* cmd_export.c */
 int pact_cmd_serve(int argc, char **argv);     /* cmd_serve.c */
+int pact_cmd_summary(int argc, char **argv);   /* cmd_summary.c */
 /* The store a graph command uses: --db FILE, else $PACT_DB, else pact.db. */
 const char *pact_cli_db_path(const char *opt);
+
+/* Calls file() for each file under dir, recursively, in name order (names
+ * starting with '.' left out); error() for a directory that cannot be read. */
+void pact_cli_walk(const char *dir, void (*file)(void *user, const char *path),
+                   void (*error)(void *user, const char *path, const char *why), void *user);
 
 /* Prints "pactgraph CMD: message" and the hint to --help; returns PACT_EXIT_USAGE. */
 int pact_cli_usage_error(const char *cmd, const char *fmt, ...)

@@ -1,6 +1,5 @@
 /* pactgraph ingest: pages (extracted here) or records (made elsewhere) into
  * the store, one transaction per document. */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -11,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "extract/batch.h"
 #include "extract/extract.h"
 #include "graph/graph.h"
 #include "page/page.h"
@@ -31,7 +31,9 @@ static void usage(FILE *out) {
             "ingesting the same pages twice changes nothing; a document whose content\n"
             "changed (same path) replaces its older version. The same event reported\n"
             "by several pages (same actors, CAMEO root code and date) is stored once,\n"
-            "with each report as a piece of evidence.\n"
+            "with each report as a piece of evidence. Each document is stored whole or\n"
+            "not at all: an ingest that is killed leaves an intact store, and running\n"
+            "it again stores the rest.\n"
             "\n"
             "Options:\n"
             "  --db FILE       the store (default: $PACT_DB, else pact.db); created\n"
@@ -39,7 +41,7 @@ static void usage(FILE *out) {
             "  --records       inputs are JSON Lines records, not pages\n"
             "  --data DIR      lexicon, patterns and reference data (default:\n"
             "                  $PACT_DATA_DIR or the data/ pactgraph was built with)\n"
-            "  -q, --quiet     no warnings, no progress line; errors and summary only\n"
+            "  -q, --quiet     no warnings, no progress line, no summary; errors only\n"
             "  -h, --help      show this help\n"
             "\n"
             "Examples:\n"
@@ -47,7 +49,8 @@ static void usage(FILE *out) {
             "  pactgraph extract pages/ | pactgraph ingest --db news.db --records -\n"
             "\n"
             "A bad input is reported (path and reason) and the others are still\n"
-            "stored; the exit status is then 1. The summary goes to standard error.\n");
+            "stored; the exit status is then 1. The summary goes to standard error\n"
+            "(not with -q).\n");
 }
 
 /* A set of strings (the documents met in this run's records). */
@@ -143,19 +146,18 @@ static void ingest_doc(run_ctx *c, const char *doc, const char *data, size_t len
     pact_diag d;
     pact_diag_init(&d, doc);
     d.quiet = c->quiet;
+    pact_doc in = {.doc = doc, .data = data, .len = len, .source_url = url, .date = date};
     pact_page page;
-    int rc = pact_page_read(doc, data, len, &page, &d);
+    pact_record *recs;
+    size_t n;
+    int rc = pact_extract_doc(c->ex, &in, c->arena, &page, &recs, &n, &d);
+    c->stats.warnings += d.warnings;
     if (rc != PACT_OK) {
-        c->stats.warnings += d.warnings;
         fail(c, doc, "%s", pact_strerror(rc));
+        pact_arena_reset(c->arena);
         return;
     }
-    if (url && !page.source_url) page.source_url = url;
-    if (date && date[0] && !page.fallback_date[0]) snprintf(page.fallback_date, sizeof page.fallback_date, "%s", date);
-    pact_record *recs;
-    size_t n = pact_extract_page(c->ex, &page, c->arena, &recs, &d);
     store(c, doc, hash, page.source_url, recs, n);
-    c->stats.warnings += d.warnings;
     pact_page_free(&page);
     pact_arena_reset(c->arena);
 }
@@ -280,43 +282,19 @@ static void ingest_records(run_ctx *c, const char *path) {
     if (f != stdin) fclose(f);
 }
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 static bool ends_with(const char *s, const char *suf) {
     size_t n = strlen(s), m = strlen(suf);
     return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
-/* Files of a directory, recursively, in name order. */
-static void ingest_tree(run_ctx *c, const char *dir) {
-    DIR *dh = opendir(dir);
-    if (!dh) {
-        fail(c, dir, "%s", strerror(errno));
-        return;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(dh))) {
-        if (e->d_name[0] == '.') continue;
-        if (n == cap) names = pact__xrealloc(names, (cap = cap ? cap * 2 : 64) * sizeof *names);
-        names[n++] = pact__xstrdup(e->d_name);
-    }
-    closedir(dh);
-    qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-        size_t need = strlen(dir) + strlen(names[i]) + 2;
-        char *p = pact__xmalloc(need);
-        snprintf(p, need, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
-        struct stat st;
-        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) ingest_tree(c, p);
-        else if (!c->records) ingest_pages(c, p);
-        else if (ends_with(p, ".jsonl")) ingest_records(c, p);
-        free(p);
-        free(names[i]);
-    }
-    free(names);
+/* A file met under a directory: pages, or with --records its *.jsonl. */
+static void tree_file(void *user, const char *path) {
+    run_ctx *c = user;
+    if (!c->records) ingest_pages(c, path);
+    else if (ends_with(path, ".jsonl")) ingest_records(c, path);
 }
+
+static void tree_error(void *user, const char *path, const char *why) { fail(user, path, "%s", why); }
 
 const char *pact_cli_db_path(const char *opt) {
     if (opt) return opt;
@@ -382,7 +360,7 @@ int pact_cmd_ingest(int argc, char **argv) {
     for (int i = optind; i < argc; i++) {
         struct stat sb;
         bool dir = strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode);
-        if (dir) ingest_tree(&c, argv[i]);
+        if (dir) pact_cli_walk(argv[i], tree_file, tree_error, &c);
         else if (c.records) ingest_records(&c, argv[i]);
         else ingest_pages(&c, argv[i]);
     }
@@ -392,7 +370,8 @@ int pact_cmd_ingest(int argc, char **argv) {
     }
     if (c.progress) fputs("\r\033[K", stderr);
     const pact_ingest_stats *s = &c.stats;
-    fprintf(stderr,
+    if (!c.quiet)
+        fprintf(stderr,
             "ingest: %zu pages stored (%zu replacing an older version), %zu already in the store; %zu articles,"
             " %zu events (%zu new), %zu memberships; %u warnings, %zu failures\n",
             s->documents, s->replaced, s->duplicates, s->articles, s->events, s->new_events, s->memberships, s->warnings,

@@ -142,15 +142,18 @@ static void print_path(const pact_result *r, bool ev) {
     }
 }
 
-static void print_counterparts(const char *title, const pact_counterpart *c, size_t n) {
+static void print_counterparts(const char *title, const pact_counterpart *c, size_t n, bool ev) {
     printf("%s:\n", title);
     if (!n) printf("  (none)\n");
     for (size_t i = 0; i < n; i++)
+    {
         printf("  %-8s %-28s %5d events  Goldstein %+7.1f\n", c[i].actor, c[i].name ? c[i].name : "", c[i].events,
                c[i].goldstein);
+        if (ev) print_evidence(c[i].ev, c[i].nev);
+    }
 }
 
-static void print_actor(const pact_result *r) {
+static void print_actor(const pact_result *r, bool ev) {
     printf("%s (%s)%s%s\n", r->actor_id, dash(r->actor_kind), r->actor_name ? ": " : "", r->actor_name ? r->actor_name : "");
     printf("groups:\n");
     if (!r->ngroups) printf("  (none)\n");
@@ -158,9 +161,10 @@ static void print_actor(const pact_result *r) {
         const pact_group *g = &r->groups[i];
         printf("  %-8s %-11s since %-10s until %-10s %s\n", g->org, g->role, dash(g->since), dash(g->until),
                g->reference ? "reference" : "news");
+        if (ev) print_evidence(g->ev, g->nev);
     }
-    print_counterparts("partners (cooperation)", r->partners, r->npartners);
-    print_counterparts("opponents (conflict)", r->opponents, r->nopponents);
+    print_counterparts("partners (cooperation)", r->partners, r->npartners, ev);
+    print_counterparts("opponents (conflict)", r->opponents, r->nopponents, ev);
     printf("balance by year:\n");
     if (!r->nbalance) printf("  (no dated events)\n");
     for (size_t i = 0; i < r->nbalance; i++) {
@@ -289,7 +293,7 @@ static int run(const query_def *q, int argc, char **argv) {
             case 'm': print_members(&r, o.evidence); break;
             case 't': print_ties(&r, o.evidence); break;
             case 'p': print_path(&r, o.evidence); break;
-            case 'a': print_actor(&r); break;
+            case 'a': print_actor(&r, o.evidence); break;
             default: print_search(&r); break;
             }
         }

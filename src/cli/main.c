@@ -17,6 +17,7 @@ static const pact_command commands[] = {
     {"actor", "an actor's groups, partners, opponents and cooperation balance by year", pact_cmd_actor},
     {"search", "sentences containing some words, with or without diacritics", pact_cmd_search},
     {"export", "the store as a CAMEO event table (TSV), GraphML, DOT or JSON Lines", pact_cmd_export},
+    {"summary", "an overview of a store: groupings, strongest ties, latest events, totals", pact_cmd_summary},
     {"serve", "the JSON API and the browser UI (graph, time slider, evidence) over the store", pact_cmd_serve},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -9,27 +9,17 @@
 
 #include "extract/coder.h"
 
-/* The matching key of a word (compared with unit keys by content). */
-static bool key_eq(const char *key, const char *word) {
-    if (!key) return false;
-    pact_buf b;
-    pact_buf_init(&b, 0);
-    pact__pattern_key(word, strlen(word), &b);
-    bool eq = b.ptr && !strcmp(b.ptr, key);
-    pact_buf_free(&b);
-    return eq;
-}
-
 /* "ông"/"bà" standing alone ("Tại đây, ông hội đàm ..."), not a title before
  * a name ("ông Putin") nor a word of a longer phrase. */
 static bool bare_person_pronoun(const pact_csent *cs, size_t i) {
-    if (cs->u[i].kind != PACT_U_WORD || !(key_eq(cs->keys[i], "ông") || key_eq(cs->keys[i], "bà"))) return false;
+    const struct pact_patterns *P = pact__pats(cs);
+    if (cs->u[i].kind != PACT_U_WORD || !(pact__key_is(P, cs->keys[i], PACT_W_ONG) || pact__key_is(P, cs->keys[i], PACT_W_BA))) return false;
     if (i + 1 >= cs->n) return false;
     const pact_unit *nx = &cs->u[i + 1];
     if (nx->kind != PACT_U_WORD) return nx->kind == PACT_U_PUNCT && nx->cp != '(';
     if (pact__unit_capitalised(cs, i + 1)) return false;
     /* "ông bà", "bà con": kinship words */
-    return !key_eq(cs->keys[i + 1], "bà") && !key_eq(cs->keys[i + 1], "con");
+    return !pact__key_is(P, cs->keys[i + 1], PACT_W_BA) && !pact__key_is(P, cs->keys[i + 1], PACT_W_CON);
 }
 
 /* Collapses anaphors ("hai nước", "liên minh này") into actor units. */

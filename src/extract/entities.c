@@ -125,13 +125,15 @@ static bool ambiguous_name_ok(const rctx *r, size_t first, size_t end, size_t i,
 static const char *const pronoun_forms[] = {"anh", NULL};
 /* What a person does and a state hardly: said, thought, felt, asked ... */
 static const char *const personal_verbs[] = {"cho", "nói", "kể", "nghĩ", "thấy", "cảm", "tin", "hy", "hi",
-                                             "muốn", "biết", "nhớ", "chia", "thừa", "hỏi", "trả", "tâm",
+                                             "biết", "nhớ", "chia", "thừa", "hỏi", "trả", "tâm",
                                              "bày", "là", "thích", "yêu", "sinh", "năm", "bảo", "đáp",
                                              "xin", "ơi", "có", "đi", "về", "ở", "sống", "học", "làm",
                                              "vui", "buồn", "lo", "mong", "thổ", "nhận", "kể", "ngồi", NULL};
 static const char *const adverbs[] = {"cũng", "đã", "sẽ", "đang", "vẫn", "còn", "chỉ", "mới", "vừa", "từng",
                                       "không", "chưa", "chẳng", "thì", "lại", "liền", "bèn", "rất", "luôn",
                                       "thường", "lúc", "đó", "này", "ạ", NULL};
+
+static const char *const modals[] = {"cần", "phải", "nên", "định", "sắp", "muốn", NULL};
 
 enum { REJECT, ACCEPT, TENTATIVE };
 
@@ -586,7 +588,14 @@ static void settle_tentative(rctx *r) {
         }
         if (confirmed) continue;
         size_t end = r->sfirst[m->sent] + r->sn[m->sent], j = m->b;
-        while (j < end && in_set(r, j, end, adverbs)) j++;
+        for (;;) { /* past adverbs and modals: "Anh cũng có thể cung cấp ..." */
+            if (j < end && in_set(r, j, end, adverbs)) j++;
+            else if ((is(r, j, end, "có") && is(r, j + 1, end, "thể")) ||
+                     (is(r, j, end, "dự") && (is(r, j + 1, end, "kiến") || is(r, j + 1, end, "định"))))
+                j += 2;
+            else if (in_set(r, j, end, modals)) j++;
+            else break;
+        }
         if (j >= end || in_set(r, j, end, personal_verbs) || is(r, j, end, ",") || is(r, j, end, ":"))
             m->dropped = true;
     }

@@ -346,14 +346,8 @@ static const char *base_of(const pact_pattern *p) {
     return strlen(p->value) < 5 ? p->value : empty;
 }
 
-static bool word_is(const pact_unit *u, const char *w) {
-    if (!u->key) return false;
-    pact_buf b;
-    pact_buf_init(&b, 0);
-    pact__pattern_key(w, strlen(w), &b);
-    bool eq = b.ptr && !strcmp(b.ptr, u->key);
-    pact_buf_free(&b);
-    return eq;
+static inline bool wis(const pact_csent *cs, const pact_unit *u, pact_word_id w) {
+    return pact__key_is(pact__pats(cs), u->key, w);
 }
 
 /* The expression at u0 is the main clause of a condition: "nếu" (or "trong
@@ -361,8 +355,8 @@ static bool word_is(const pact_unit *u, const char *w) {
 static bool condition_before(const pact_csent *cs, size_t u0) {
     size_t k = 0;
     while (k < u0 && cs->u[k].kind == PACT_U_PUNCT) k++;
-    if (k >= u0 || !(word_is(&cs->u[k], "nếu") || (word_is(&cs->u[k], "trong") && k + 2 < u0 &&
-                                                     word_is(&cs->u[k + 1], "trường") && word_is(&cs->u[k + 2], "hợp"))))
+    if (k >= u0 || !(wis(cs, &cs->u[k], PACT_W_NEU) || (wis(cs, &cs->u[k], PACT_W_TRONG) && k + 2 < u0 &&
+                                                     wis(cs, &cs->u[k + 1], PACT_W_TRUONG) && wis(cs, &cs->u[k + 2], PACT_W_HOP))))
         return false;
     for (size_t j = k + 1; j < u0; j++)
         if (pact__is_comma(&cs->u[j])) return true;
@@ -374,19 +368,8 @@ static bool condition_before(const pact_csent *cs, size_t u0) {
  * "thăm"). Not "từ X đến Y" (a range), not after another verb. */
 static void mark_arrivals(pact_csent *cs) {
     const struct pact_patterns *P = pact__pats(cs);
-    const char *const verbs[3] = {"tới", "đến", "sang"};
-    char *vk[3], *visit_key = NULL;
-    pact_buf b;
-    pact_buf_init(&b, 0);
-    for (int k = 0; k < 3; k++) {
-        pact_buf_truncate(&b, 0);
-        pact__pattern_key(verbs[k], strlen(verbs[k]), &b);
-        vk[k] = b.ptr ? (char *)pact__patterns_intern(P, b.ptr, b.len) : NULL;
-    }
-    pact_buf_truncate(&b, 0);
-    pact__pattern_key("thăm", strlen("thăm"), &b);
-    visit_key = b.ptr ? (char *)pact__patterns_intern(P, b.ptr, b.len) : NULL;
-    pact_buf_free(&b);
+    if (!P) return;
+    char *visit_key = P->words[PACT_W_THAM];
     if (!visit_key) return;
     size_t vl = 0;
     const pact_pattern *visit = pact__patterns_match(P, &visit_key, 1, 0, 1u << PACT_PK_EVENT, &vl);
@@ -394,7 +377,8 @@ static void mark_arrivals(pact_csent *cs) {
     for (size_t i = 1; i + 1 < cs->n; i++) {
         pact_unit *u = &cs->u[i];
         if (u->ev || u->excluded || !cs->keys[i] ||
-            !(cs->keys[i] == vk[0] || cs->keys[i] == vk[1] || cs->keys[i] == vk[2]))
+            !(pact__key_is(P, cs->keys[i], PACT_W_TOI) || pact__key_is(P, cs->keys[i], PACT_W_DEN) ||
+              pact__key_is(P, cs->keys[i], PACT_W_SANG)))
             continue;
         const pact_unit *obj = &cs->u[i + 1];
         if (obj->kind != PACT_U_ACTOR || !obj->nactors || obj->is_org || obj->coref) continue;
@@ -403,13 +387,13 @@ static void mark_arrivals(pact_csent *cs) {
         int words = 0;
         while (k-- > 0 && cs->u[k].kind == PACT_U_WORD && !pact__is_trigger_unit(&cs->u[k]) && words < 2) words++;
         if (k == SIZE_MAX || cs->u[k].kind != PACT_U_ACTOR || !cs->u[k].nactors) continue;
-        if (words && !(cs->u[k + 1].modal || word_is(&cs->u[k + 1], "đã") || word_is(&cs->u[k + 1], "vừa")))
+        if (words && !(cs->u[k + 1].modal || wis(cs, &cs->u[k + 1], PACT_W_DA) || wis(cs, &cs->u[k + 1], PACT_W_VUA)))
             continue;
         /* "từ Mỹ đến Nhật": a range; any expression earlier in the clause owns it */
         bool range = false;
         for (size_t j = k; j-- > 0;) {
             if (pact__is_comma(&cs->u[j]) || pact__clause_break(&cs->u[j])) break;
-            if (word_is(&cs->u[j], "từ") || pact__is_trigger_unit(&cs->u[j])) {
+            if (wis(cs, &cs->u[j], PACT_W_TU) || pact__is_trigger_unit(&cs->u[j])) {
                 range = true;
                 break;
             }
@@ -431,23 +415,16 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
     const pact_pattern *summon = NULL;
     {
         const struct pact_patterns *P = pact__pats(cs);
-        char *sk[3];
-        const char *const sw[3] = {"triệu", "tập", "đại"};
-        for (int k = 0; k < 3; k++) {
-            pact_buf b;
-            pact_buf_init(&b, 0);
-            pact__pattern_key(sw[k], strlen(sw[k]), &b);
-            sk[k] = b.ptr ? (char *)pact__patterns_intern(P, b.ptr, b.len) : NULL;
-            pact_buf_free(&b);
-        }
+        char *sk[3] = {P ? P->words[PACT_W_TRIEU] : NULL, P ? P->words[PACT_W_TAP] : NULL,
+                       P ? P->words[PACT_W_DAI] : NULL};
         size_t sl = 0;
         if (sk[0] && sk[1]) summon = pact__patterns_match(P, sk, 2, 0, 1u << PACT_PK_EVENT, &sl);
         if (sl != 2) summon = NULL;
         for (size_t i = 0; summon && i + 1 < cs->n; i++) {
             /* "triệu Đại sứ Nga" when the title stayed a word: "đại sứ/biện" */
             size_t a = i + 1;
-            if (a + 2 < cs->n && sk[2] && cs->keys[a] == sk[2] && cs->keys[a + 1]) a += 2;
-            if (!cs->u[i].ev && cs->keys[i] && cs->keys[i] == sk[0] && cs->u[a].kind == PACT_U_ACTOR &&
+            if (a + 2 < cs->n && pact__key_is(P, cs->keys[a], PACT_W_DAI) && cs->keys[a + 1]) a += 2;
+            if (!cs->u[i].ev && pact__key_is(P, cs->keys[i], PACT_W_TRIEU) && cs->u[a].kind == PACT_U_ACTOR &&
                 cs->u[a].nactors && !cs->u[i].excluded) {
                 cs->u[i].ev = summon;
                 cs->u[i].ev_len = 1;
@@ -492,7 +469,7 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
         bool plain = !object_between(cs, pv->u1, t->u0) && !comma_between(cs, pv->u1, t->u0);
         if (!pv->absorbed && plain &&
             (((pv->p->flags & PACT_PF_TOPIC) && gap <= 2) ||
-             ((pv->p->flags & PACT_PF_NOUN) && (gap == 0 || (gap == 1 && word_is(&cs->u[pv->u1], "về"))))))
+             ((pv->p->flags & PACT_PF_NOUN) && (gap == 0 || (gap == 1 && wis(cs, &cs->u[pv->u1], PACT_W_VE))))))
             t->absorbed = true;
         /* "phản đối hợp tác quân sự Nga - Triều": what is opposed, not an event */
         else if (!pv->absorbed && plain && gap == 0 && !(t->p->flags & PACT_PF_SAY) && !t->nominal &&
@@ -501,7 +478,7 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
             t->absorbed = true;
         /* "tham dự phiên họp của hội nghị NATO": the topic's own complement */
         else if (pv->absorbed && ti >= 2 && (tr[ti - 2].p->flags & PACT_PF_TOPIC) && plain && gap == 1 &&
-                 word_is(&cs->u[pv->u1], "của"))
+                 wis(cs, &cs->u[pv->u1], PACT_W_CUA))
             t->absorbed = true;
     }
     pending_list out = {0};
@@ -577,7 +554,7 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
                 memcpy(src, sg->actors, sg->n * sizeof *src);
                 nsrc = sg->n;
                 mod_from = sg->u1;
-                t->embedded = sg->u0 > 0 && word_is(&cs->u[sg->u0 - 1], "việc");
+                t->embedded = sg->u0 > 0 && wis(cs, &cs->u[sg->u0 - 1], PACT_W_VIEC);
             } else if (!nominal && coordinated(cs, t->u0) && (shared = subject_before(cs, tr, ti)) != NULL) {
                 /* "phản đối hiệp ước và cho biết ...": past the object noun to
                  * the verb whose subject this coordinated verb shares */
@@ -591,7 +568,7 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
                          !(tr[ti - 1].p->flags & PACT_PF_CHAIN)) &&
                        (!object_between(cs, prev_end, t->u0) || coordinated(cs, t->u0) ||
                         /* "triệu Đại sứ Nga để phản đối": a purpose shares the subject */
-                        (t->u0 > 0 && (word_is(&cs->u[t->u0 - 1], "để") || word_is(&cs->u[t->u0 - 1], "nhằm"))))) {
+                        (t->u0 > 0 && (wis(cs, &cs->u[t->u0 - 1], PACT_W_DE) || wis(cs, &cs->u[t->u0 - 1], PACT_W_NHAM))))) {
                 /* coordinated verbs share the subject ("lên án ..., đồng thời kêu gọi") */
                 memcpy(src, tr[ti - 1].src, tr[ti - 1].nsrc * sizeof *src);
                 nsrc = tr[ti - 1].nsrc;
@@ -714,7 +691,7 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
         int plan = -1;
         pact_modality m = find_modality(cs, t->mod_from, t, &plan);
         /* "nhất trí khôi phục kênh liên lạc": agreeing to do something */
-        if ((t->p->flags & PACT_PF_CHAIN) && t->p->modality < 0 && (!ntgt || between) && m == PACT_MOD_ASSERTED && t->u1 < cs->n &&
+        if ((t->p->flags & PACT_PF_CHAIN) && !(t->p->flags & PACT_PF_RESUME) && (!ntgt || between) && m == PACT_MOD_ASSERTED && t->u1 < cs->n &&
             cs->u[t->u1].kind == PACT_U_WORD && !cs->u[t->u1].prep)
             m = PACT_MOD_PLANNED;
         /* "Nếu Triều Tiên thử hạt nhân, Mỹ sẽ áp đặt trừng phạt": the main

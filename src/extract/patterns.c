@@ -106,6 +106,7 @@ static void add(struct pact_patterns *P, size_t *cap, pact_pattern_kind kind, co
         if (strstr(flags, "recv")) pt->flags |= PACT_PF_RECV;
         if (strstr(flags, "chain")) pt->flags |= PACT_PF_CHAIN;
         if (strstr(flags, "topic")) pt->flags |= PACT_PF_TOPIC;
+        if (strstr(flags, "resume")) pt->flags |= PACT_PF_RESUME;
         const char *m = strstr(flags, "mod=");
         if (m) {
             char name[16];
@@ -253,6 +254,22 @@ static void build_index(struct pact_patterns *P) {
         i = j;
     }
     P->star = pact__patterns_intern(P, "*", 1);
+    static const char *const words[PACT_W_COUNT] = {"ông", "bà", "con", "triệu", "tập", "đại", "tới", "đến",
+                                                    "sang", "thăm", "đã", "vừa", "từ", "nếu", "trong", "trường",
+                                                    "hợp", "để", "nhằm", "việc", "của", "về"};
+    for (int w = 0; w < PACT_W_COUNT; w++) {
+        pact_buf b;
+        pact_buf_init(&b, 0);
+        pact__pattern_key(words[w], strlen(words[w]), &b);
+        const char *in = b.ptr ? pact__patterns_intern(P, b.ptr, b.len) : NULL;
+        if (in) {
+            P->words[w] = (char *)in;
+            pact_buf_free(&b);
+        } else {
+            P->words[w] = b.ptr ? b.ptr : pact__xstrdup("");
+            P->owned_words |= 1u << w;
+        }
+    }
 }
 
 int pact__patterns_load(const char *data_dir, struct pact_patterns **out, pact_diag *d) {
@@ -278,6 +295,8 @@ int pact__patterns_load(const char *data_dir, struct pact_patterns **out, pact_d
 
 void pact__patterns_free(struct pact_patterns *P) {
     if (!P) return;
+    for (int w = 0; w < PACT_W_COUNT; w++)
+        if (P->owned_words & (1u << w)) free(P->words[w]);
     if (P->tab) {
         /* syllables are owned by the table */
         for (size_t k = 0; k < P->tcap; k++) free(P->tab[k].s);

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "util/util.h"
 
@@ -34,6 +35,7 @@ typedef enum {
 #define PACT_PF_RECV 8u  /* the subject receives: "nhận viện trợ từ X" = X -> subject */
 #define PACT_PF_CHAIN 16u /* takes a verb after it ("nhất trí hợp tác"): that verb is the event */
 #define PACT_PF_TOPIC 32u /* what follows is its topic ("thảo luận về hợp tác"): not an event */
+#define PACT_PF_RESUME 64u /* "nối lại": what it takes happens (again), it is not agreed to */
 
 typedef struct {
     pact_pattern_kind kind;
@@ -54,13 +56,29 @@ typedef struct {
     size_t lo, hi;
 } pact_pattern_syl;
 
+/* Function words the coder's rules test for, keyed once at load time (so a
+ * rule compares keys instead of folding the word for every unit). */
+typedef enum {
+    PACT_W_ONG, PACT_W_BA, PACT_W_CON, PACT_W_TRIEU, PACT_W_TAP, PACT_W_DAI, PACT_W_TOI, PACT_W_DEN,
+    PACT_W_SANG, PACT_W_THAM, PACT_W_DA, PACT_W_VUA, PACT_W_TU, PACT_W_NEU, PACT_W_TRONG, PACT_W_TRUONG,
+    PACT_W_HOP, PACT_W_DE, PACT_W_NHAM, PACT_W_VIEC, PACT_W_CUA, PACT_W_VE, PACT_W_COUNT
+} pact_word_id;
+
 struct pact_patterns {
     pact_pattern *p;     /* sorted by first syllable */
     size_t n;
     pact_pattern_syl *tab; /* open addressing, power-of-two size */
     size_t tcap, tn;
     const char *star;    /* the interned gap "*" (or NULL) */
+    char *words[PACT_W_COUNT]; /* keys of pact_word_id (interned when a pattern has them) */
+    unsigned owned_words;      /* bit w: words[w] is not interned, free it */
 };
+
+/* Whether a word key is function word w (false for NULL keys or no dictionary). */
+static inline bool pact__key_is(const struct pact_patterns *P, const char *key, pact_word_id w) {
+    if (!P || !key || !P->words[w]) return false;
+    return key == P->words[w] || strcmp(key, P->words[w]) == 0;
+}
 
 /* The dictionary's own copy of a word key (compare by pointer), or NULL
  * when no pattern uses that syllable. */

@@ -123,6 +123,8 @@ typedef struct {
     const char *actor, *name;
     int events;
     double goldstein;             /* sum */
+    pact_evidence *ev;            /* the events' evidence, when asked for */
+    size_t nev;
 } pact_counterpart;
 
 typedef struct {
@@ -134,6 +136,8 @@ typedef struct {
 typedef struct {
     const char *org, *role, *since, *until;
     bool reference;
+    pact_evidence *ev;            /* the news evidence, when asked for */
+    size_t nev;
 } pact_group;
 
 typedef struct {
@@ -187,6 +191,54 @@ void pact_ties_json(const pact_result *r, bool evidence, pact_json *j);
 void pact_path_json(const pact_result *r, bool evidence, pact_json *j);
 void pact_actor_json(const pact_result *r, bool evidence, pact_json *j);
 void pact_search_json(const pact_result *r, pact_json *j);
+
+/* ---- summary: an overview of a store for an analyst ---- */
+typedef struct {
+    const char *member, *role;      /* role: member, partner, candidate, not-member */
+    const char *since, *until;      /* NULL when unknown / open */
+    bool reference, news;
+    int evidence;                   /* pieces of news evidence */
+} pact_summary_member;
+
+typedef struct {
+    const char *org, *name;         /* name NULL when unknown */
+    int evidence;                   /* news evidence over its memberships */
+    int events;                     /* events with the grouping as source or target */
+    pact_summary_member *members;   /* by role (member, partner, candidate, not-member), then id */
+    size_t nmembers;
+} pact_summary_group;
+
+typedef struct {
+    const char *a, *b;              /* a < b */
+    int events, cooperation, conflict; /* quad classes 1-2 and 3-4 */
+    double goldstein;               /* sum */
+} pact_summary_tie;
+
+typedef struct {
+    const char *date, *source, *code, *cameo, *target; /* cameo: the code's name, or NULL */
+    int evidence;
+    pact_evidence first;            /* the first report */
+} pact_summary_event;
+
+typedef struct {
+    pact_arena *arena;
+    long long documents, articles, sentences, actors;
+    long long events, reports;      /* distinct events; pieces of event evidence */
+    long long news_memberships, reference_memberships, membership_reports;
+    pact_summary_group *groups;     /* in the news first (by evidence, then events), then the others */
+    size_t ngroups, more_groups;    /* more_groups: left out by the limit */
+    pact_summary_tie *ties;         /* by events, most first */
+    size_t nties;
+    pact_summary_event *latest;     /* dated events up to today, newest first */
+    size_t nlatest;
+} pact_summary;
+
+/* Fills *sm (strings in its arena; free with pact_summary_free). limit: at
+ * most that many groupings, ties and events (0 = 10 each). */
+PACT_WUR int pact_store_summary(pact_store *st, size_t limit, pact_summary *sm);
+void pact_summary_free(pact_summary *sm);
+/* The summary as one JSON object: totals, groupings, ties, latest. */
+void pact_summary_json(const pact_summary *sm, pact_json *j);
 
 /* ---- exports ---- */
 typedef enum {

@@ -389,7 +389,18 @@ static int doc_begin(pact_store *st) {
     return pact__db_exec(st, "SAVEPOINT doc");
 }
 
+/* Forgets the actors this handle has upserted: after a rollback some of
+ * them are no longer in the store, and must be inserted again. */
+static void forget_actors(pact_store *st) {
+    for (size_t i = 0; i < st->seen_cap; i++) {
+        free(st->seen[i]);
+        st->seen[i] = NULL;
+    }
+    st->nseen = 0;
+}
+
 static int doc_end(pact_store *st, bool ok) {
+    if (!ok) forget_actors(st);
     if (!st->batch) return pact__db_exec(st, ok ? "COMMIT" : "ROLLBACK");
     int rc = ok ? pact__db_exec(st, "RELEASE doc")
                 : pact__db_exec(st, "ROLLBACK TO doc; RELEASE doc");

@@ -27,4 +27,16 @@ void pact__now(char out[32]);
 size_t pact__tsv_split(char *line, char **f, size_t max);
 void pact__ingest_finalize(pact_store *st);
 
+/* Query helpers (query.c). Column text copied into arena, NULL for SQL NULL. */
+const char *pact__col(pact_arena *arena, sqlite3_stmt *s, int i);
+/* Grows an arena array to hold one more (copying: arenas do not realloc). */
+void *pact__grow(pact_arena *arena, void *arr, size_t n, size_t *cap, size_t size);
+/* A piece of evidence e (with EVIDENCE_JOINS) as EVIDENCE_COLS select it,
+ * from column c on. */
+#define PACT__EVIDENCE_COLS                                                                     \
+    "d.path, a.idx, e.start, e.end, (SELECT s.text FROM sentences s WHERE s.article_id = e.article_id" \
+    " AND s.start = e.start LIMIT 1)"
+#define PACT__EVIDENCE_JOINS " JOIN documents d ON d.id = e.doc_id JOIN articles a ON a.id = e.article_id"
+void pact__read_evidence(pact_arena *arena, sqlite3_stmt *s, int c, pact_evidence *ev);
+
 #endif

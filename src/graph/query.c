@@ -20,20 +20,24 @@ static void result_init(pact_result *r) {
     r->arena = pact_arena_new();
 }
 
-/* Column text copied into the result's arena, NULL for SQL NULL. */
-static const char *col(pact_result *r, sqlite3_stmt *s, int i) {
+const char *pact__col(pact_arena *arena, sqlite3_stmt *s, int i) {
     const unsigned char *t = sqlite3_column_text(s, i);
-    return t ? pact_arena_strndup(r->arena, (const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
+    return t ? pact_arena_strndup(arena, (const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
 }
 
-/* Grows an arena array by one (copying: arenas do not realloc). */
-static void *grow(pact_result *r, void *arr, size_t n, size_t *cap, size_t size) {
+void *pact__grow(pact_arena *arena, void *arr, size_t n, size_t *cap, size_t size) {
     if (n < *cap) return arr;
     size_t nc = *cap ? *cap * 2 : 16;
-    void *p = pact_arena_alloc(r->arena, nc * size);
+    void *p = pact_arena_alloc(arena, nc * size);
     if (n) memcpy(p, arr, n * size);
     *cap = nc;
     return p;
+}
+
+static const char *col(pact_result *r, sqlite3_stmt *s, int i) { return pact__col(r->arena, s, i); }
+
+static void *grow(pact_result *r, void *arr, size_t n, size_t *cap, size_t size) {
+    return pact__grow(r->arena, arr, n, cap, size);
 }
 
 static int db_error(pact_store *st) {
@@ -101,28 +105,51 @@ int pact_store_resolve(pact_store *st, const char *name, pact_arena *arena, cons
 
 /* ---- evidence ---- */
 
-#define EVIDENCE_COLS                                                                           \
-    "d.path, a.idx, e.start, e.end, (SELECT s.text FROM sentences s WHERE s.article_id = e.article_id" \
-    " AND s.start = e.start LIMIT 1)"
-#define EVIDENCE_JOINS " JOIN documents d ON d.id = e.doc_id JOIN articles a ON a.id = e.article_id"
-
-static void read_evidence(pact_result *r, sqlite3_stmt *s, int c, pact_evidence *ev) {
-    ev->doc = col(r, s, c);
+void pact__read_evidence(pact_arena *arena, sqlite3_stmt *s, int c, pact_evidence *ev) {
+    ev->doc = pact__col(arena, s, c);
     ev->article = sqlite3_column_int(s, c + 1);
     ev->start = (size_t)sqlite3_column_int64(s, c + 2);
     ev->end = (size_t)sqlite3_column_int64(s, c + 3);
-    ev->text = col(r, s, c + 4);
+    ev->text = pact__col(arena, s, c + 4);
+}
+
+static void read_evidence(pact_result *r, sqlite3_stmt *s, int c, pact_evidence *ev) {
+    pact__read_evidence(r->arena, s, c, ev);
 }
 
 /* All the evidence of an event (which = "event_id") or membership. */
 static int load_evidence(pact_store *st, pact_result *r, const char *which, long long id, pact_evidence **out,
                          size_t *n) {
     char sql[512];
-    snprintf(sql, sizeof sql, "SELECT " EVIDENCE_COLS " FROM evidence e" EVIDENCE_JOINS
+    snprintf(sql, sizeof sql, "SELECT " PACT__EVIDENCE_COLS " FROM evidence e" PACT__EVIDENCE_JOINS
              " WHERE e.%s = ? ORDER BY e.id LIMIT %d", which, EVIDENCE_LIMIT);
     sqlite3_stmt *s = pact__db_prepare(st, sql);
     if (!s) return PACT_EDB;
     sqlite3_bind_int64(s, 1, id);
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        *out = grow(r, *out, *n, &cap, sizeof **out);
+        read_evidence(r, s, 0, &(*out)[(*n)++]);
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? PACT_OK : db_error(st);
+}
+
+/* The evidence that `tail` (a FROM/WHERE clause over evidence e, with text
+ * parameters ?1 .. ?3) selects, oldest first. */
+static int load_evidence_where(pact_store *st, pact_result *r, const char *tail, const char *p1, const char *p2,
+                               const char *p3, pact_evidence **out, size_t *n) {
+    char sql[1024];
+    snprintf(sql, sizeof sql, "SELECT " PACT__EVIDENCE_COLS " FROM evidence e" PACT__EVIDENCE_JOINS " %s ORDER BY e.id LIMIT %d",
+             tail, EVIDENCE_LIMIT);
+    sqlite3_stmt *s = pact__db_prepare(st, sql);
+    if (!s) return PACT_EDB;
+    const char *p[3] = {p1, p2, p3};
+    for (int i = 0; i < 3; i++)
+        if (p[i]) sqlite3_bind_text(s, i + 1, p[i], -1, SQLITE_TRANSIENT);
     size_t cap = 0;
     *out = NULL;
     *n = 0;
@@ -217,12 +244,12 @@ static int load_ties(pact_store *st, const char *where, const char *order, const
     size_t limit = o && o->limit ? o->limit : DEFAULT_LIMIT;
     snprintf(sql, sizeof sql,
              "SELECT v.id, v.source, v.target, v.code, v.date, v.goldstein, v.quad,"
-             " (SELECT count(*) FROM evidence x WHERE x.event_id = v.id), e.modality, " EVIDENCE_COLS
+             " (SELECT count(*) FROM evidence x WHERE x.event_id = v.id), e.modality, " PACT__EVIDENCE_COLS
              /* Choose the events first, then fetch their evidence: only for
               * the rows shown, not for every event of a busy actor. */
              " FROM (SELECT v.id FROM events v WHERE %s ORDER BY %s LIMIT %zu) sel JOIN events v ON v.id = sel.id"
              " JOIN evidence e ON e.id = (SELECT min(x.id) FROM evidence x WHERE x.event_id = v.id)"
-             EVIDENCE_JOINS " ORDER BY %s",
+             PACT__EVIDENCE_JOINS " ORDER BY %s",
              where, order, limit, order);
     sqlite3_stmt *s = pact__db_prepare(st, sql);
     if (!s) return PACT_EDB;
@@ -454,7 +481,6 @@ static int counterparts(pact_store *st, pact_result *r, const char *a, const cha
 
 int pact_query_actor(pact_store *st, const char *a, const pact_query_opts *o, pact_result *r) {
     result_init(r);
-    (void)o;
     if (!actor_known(st, a)) return PACT_ENOTFOUND;
     r->actor_id = pact_arena_strdup(r->arena, a);
     sqlite3_stmt *s = pact__db_prepare(st, "SELECT kind, name FROM actors WHERE id = ?");
@@ -503,7 +529,28 @@ int pact_query_actor(pact_store *st, const char *a, const pact_query_opts *o, pa
         b->goldstein = sqlite3_column_double(s, 4);
     }
     sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? PACT_OK : db_error(st);
+    if (rc != SQLITE_DONE) return db_error(st);
+    if (!o || !o->evidence) return PACT_OK;
+    /* What the news said: each group's sentences, and the sentences of the
+     * events behind each partner and opponent. */
+    rc = PACT_OK;
+    for (size_t i = 0; i < r->ngroups && rc == PACT_OK; i++)
+        rc = load_evidence_where(st, r,
+                                 "JOIN memberships m ON m.id = e.membership_id"
+                                 " WHERE m.member = ?1 AND m.org = ?2 AND m.role = ?3",
+                                 a, r->groups[i].org, r->groups[i].role, &r->groups[i].ev, &r->groups[i].nev);
+    static const char *const quads[2] = {"1, 2", "3, 4"};
+    for (int k = 0; k < 2 && rc == PACT_OK; k++) {
+        pact_counterpart *c = k ? r->opponents : r->partners;
+        size_t n = k ? r->nopponents : r->npartners;
+        char tail[512];
+        snprintf(tail, sizeof tail,
+                 "JOIN events v ON v.id = e.event_id WHERE ((v.source = ?1 AND v.target = ?2)"
+                 " OR (v.source = ?2 AND v.target = ?1)) AND v.quad IN (%s)", quads[k]);
+        for (size_t i = 0; i < n && rc == PACT_OK; i++)
+            rc = load_evidence_where(st, r, tail, a, c[i].actor, NULL, &c[i].ev, &c[i].nev);
+    }
+    return rc;
 }
 
 /* ---- search ---- */
@@ -677,7 +724,7 @@ void pact_path_json(const pact_result *r, bool evidence, pact_json *j) {
     pact_json_object_end(j);
 }
 
-static void counterparts_json(pact_json *j, const char *key, const pact_counterpart *c, size_t n) {
+static void counterparts_json(pact_json *j, const char *key, const pact_counterpart *c, size_t n, bool evidence) {
     pact_json_key(j, key);
     pact_json_array_begin(j);
     for (size_t i = 0; i < n; i++) {
@@ -690,13 +737,13 @@ static void counterparts_json(pact_json *j, const char *key, const pact_counterp
         pact_json_int(j, c[i].events);
         pact_json_key(j, "goldstein");
         pact_json_double(j, c[i].goldstein);
+        if (evidence) evidence_list_json(j, c[i].ev, c[i].nev);
         pact_json_object_end(j);
     }
     pact_json_array_end(j);
 }
 
 void pact_actor_json(const pact_result *r, bool evidence, pact_json *j) {
-    (void)evidence;
     pact_json_object_begin(j);
     pact_json_key(j, "id");
     pact_json_cstr(j, r->actor_id);
@@ -719,11 +766,12 @@ void pact_actor_json(const pact_result *r, bool evidence, pact_json *j) {
         pact_json_cstr(j, g->until);
         pact_json_key(j, "reference");
         pact_json_bool(j, g->reference);
+        if (evidence) evidence_list_json(j, g->ev, g->nev);
         pact_json_object_end(j);
     }
     pact_json_array_end(j);
-    counterparts_json(j, "partners", r->partners, r->npartners);
-    counterparts_json(j, "opponents", r->opponents, r->nopponents);
+    counterparts_json(j, "partners", r->partners, r->npartners, evidence);
+    counterparts_json(j, "opponents", r->opponents, r->nopponents, evidence);
     pact_json_key(j, "balance");
     pact_json_array_begin(j);
     for (size_t i = 0; i < r->nbalance; i++) {

@@ -623,9 +623,13 @@ static void compile(pact_lexicon *lex) {
         for (size_t k = i; k < j; k++) {
             const pact_lex_sense *se = &lex->forms[k].sense;
             if (!se->entry) continue;
-            bool dup = false; /* the same entry twice under one key: keep the first */
+            bool dup = false; /* the same entry twice under one key: keep the first, but a
+                               * form also written in lower case ("biển Hoa Đông") needs no capital */
             for (size_t q = s->first; q < ns; q++)
-                if (lex->senses[q].entry == se->entry) dup = true;
+                if (lex->senses[q].entry == se->entry) {
+                    dup = true;
+                    if (!(se->flags & PACT_LEXF_CAP)) lex->senses[q].flags &= ~PACT_LEXF_CAP;
+                }
             if (!dup) lex->senses[ns++] = *se;
         }
         s->n = (uint32_t)(ns - s->first);

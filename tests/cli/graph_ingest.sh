@@ -69,10 +69,12 @@ check "--help teaches --records" test $? -eq 0
 # second run stores nothing.
 mkdir "$tmp/pages"
 printf 'Mỹ và Nhật Bản ký thỏa thuận\n\nHà Nội, 12/1/2024\n\nMỹ và Nhật Bản ngày 11/1 đã ký thỏa thuận an ninh mới.\n' > "$tmp/pages/p1.txt"
-"$PACT" ingest --db "$tmp/p.db" -q "$tmp/pages" 2>"$tmp/err5"
+"$PACT" ingest --db "$tmp/p.db" "$tmp/pages" 2>"$tmp/err5"
 rc=$?
 check "page ingest exits 0 (got $rc)" test $rc -eq 0
 check "page ingest stores one page" grep -q "1 pages stored" "$tmp/err5"
-"$PACT" ingest --db "$tmp/p.db" -q "$tmp/pages" 2>"$tmp/err6"
+"$PACT" ingest --db "$tmp/p.db" "$tmp/pages" 2>"$tmp/err6"
 check "page ingest twice stores nothing" grep -q "0 pages stored.*1 already in the store" "$tmp/err6"
+"$PACT" ingest --db "$tmp/p.db" -q "$tmp/pages" 2>"$tmp/err7"
+check "ingest -q prints nothing (got: $(head -c 200 "$tmp/err7"))" test ! -s "$tmp/err7"
 exit $fail

@@ -67,6 +67,16 @@ check "path table" test $? -eq 0
 "$PACT" search "dong minh" --json | jsoncheck "đ folds to d" 'len(j)==1 and j[0]["sentence"].startswith("Đồng minh")'
 "$PACT" search "ĐỒNG MINH" --json | jsoncheck "capitals and marks ignored" 'len(j)==1'
 
+# actor --evidence: the sentences behind its groups, partners and opponents.
+"$PACT" actor GBR --evidence --json | jsoncheck "actor --evidence lists the sentences" \
+  'any(e["doc"]=="pages/a.txt" and e["sentence"].startswith("Thủ tướng Anh") for p in j["partners"] if p["actor"]=="UKR" for e in p["evidence_list"]) and any(e["sentence"].startswith("Nga chỉ trích") for o in j["opponents"] if o["actor"]=="RUS" for e in o["evidence_list"])'
+"$PACT" actor KOR --evidence --json | jsoncheck "actor --evidence: a group's news sentence" \
+  'any(e["sentence"].startswith("Hàn Quốc là đối tác") for g in j["groups"] if g["org"]=="NATO" and g["role"]=="partner" for e in g["evidence_list"])'
+"$PACT" actor GBR --evidence | grep -q "^      pages/a.txt \[144, 245\]  Thủ tướng Anh"
+check "actor --evidence table shows the sentences" test $? -eq 0
+"$PACT" actor GBR --json | jsoncheck "actor without --evidence: no lists" \
+  'not any("evidence_list" in p for p in j["partners"])'
+
 # Errors: unknown actor exits 1 with a message; usage errors exit 2.
 "$PACT" ties USA NOSUCH 2>"$tmp/err"; rc=$?
 check "unknown actor exits 1 (got $rc)" test $rc -eq 1

@@ -20,7 +20,7 @@ jsoncheck() {
   fi
 }
 export PACT_DB=$tmp/shared.db
-"$PACT" ingest -q "$SHARED/corpus" 2>"$tmp/ingest.err"
+"$PACT" ingest "$SHARED/corpus" 2>"$tmp/ingest.err"
 rc=$?
 tail -1 "$tmp/ingest.err" >&2
 [ $rc -eq 0 ] || { echo "FAIL: ingest of the corpus exited $rc" >&2; fail=1; }
