@@ -116,6 +116,23 @@ static void print_group(const pact_summary_group *g) {
     if (role) printf("\n");
 }
 
+/* A CAMEO name without the codebook's "- not specified below" (the code's
+ * digits already say that it is the general case). Into out. */
+static const char *cameo_name(const char *name, char *out, size_t size) {
+    if (!name) return "(unknown code)";
+    snprintf(out, size, "%s", name);
+    static const char *const tails[] = {"- not specified below", ", not specified below", " not specified below"};
+    size_t n = strlen(out);
+    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+        size_t t = strlen(tails[i]);
+        if (n > t && strcmp(out + n - t, tails[i]) == 0) {
+            out[n - t] = '\0';
+            break;
+        }
+    }
+    return out;
+}
+
 static void print_summary(const pact_summary *sm, const char *db) {
     printf("%s: %lld documents, %lld articles, %lld sentences, %lld actors;\n"
            "  %lld events (%lld reports); %lld memberships from the news (%lld sentences),\n"
@@ -143,7 +160,8 @@ static void print_summary(const pact_summary *sm, const char *db) {
         const pact_summary_event *e = &sm->latest[i];
         char sent[SENTENCE_BYTES + 8];
         shorten(e->first.text ? e->first.text : "", SENTENCE_BYTES, sent);
-        printf("  %-10s  %s  %s %s  -> %s\n", e->date, e->source, e->code, e->cameo ? e->cameo : "(unknown code)",
+        char name[256];
+        printf("  %-10s  %s  %s %s  -> %s\n", e->date, e->source, e->code, cameo_name(e->cameo, name, sizeof name),
                e->target);
         printf("      %s  (%s [%zu, %zu]%s)\n", sent, e->first.doc, e->first.start, e->first.end,
                e->evidence > 1 ? ", and more" : "");

@@ -2,6 +2,7 @@
  * directories (extract, ingest): reproducible output whatever readdir gives. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>

@@ -66,6 +66,7 @@ typedef struct {
     const char *last_group[PACT_GROUP_ACTORS];
     size_t nlast_group;
     const char *last_person;        /* the actor of the last person named */
+    const char *last_doer;          /* the subject of the last sentence that had one */
 } pact_coder_state;
 
 typedef struct {
@@ -85,7 +86,8 @@ typedef struct {
 
 /* Anaphor types (coref.c). */
 enum { PACT_CO_NONE, PACT_CO_ONE, PACT_CO_TWO, PACT_CO_OTHERS, PACT_CO_THREE, PACT_CO_GROUP, PACT_CO_ORG, PACT_CO_SELF,
-       PACT_CO_PERSON /* a bare "ông"/"bà": the last person named */ };
+       PACT_CO_PERSON, /* a bare "ông"/"bà": the last person named */
+       PACT_CO_ACT /* "quyết định này": the doer of the act told before */ };
 
 /* units.c: the sentence as units, its dictionary matches, reporting leads,
  * and its groups of actors. */

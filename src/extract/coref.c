@@ -62,7 +62,7 @@ void pact__coref_collapse(pact_csent *cs) {
             u.coref = !strcmp(p->value, "one") ? PACT_CO_ONE : !strcmp(p->value, "two") ? PACT_CO_TWO
                     : !strcmp(p->value, "two-others") ? PACT_CO_OTHERS
                     : !strcmp(p->value, "three") ? PACT_CO_THREE : !strcmp(p->value, "group") ? PACT_CO_GROUP
-                    : !strcmp(p->value, "org") ? PACT_CO_ORG : PACT_CO_SELF;
+                    : !strcmp(p->value, "org") ? PACT_CO_ORG : !strcmp(p->value, "act") ? PACT_CO_ACT : PACT_CO_SELF;
             u.nactors = 0;
             cs->u[w] = u;
             cs->keys[w] = NULL;
@@ -141,6 +141,12 @@ void pact__coref_resolve(pact_csent *cs, pact_coder_state *st) {
             case PACT_CO_GROUP:
                 u->nactors = st->nlast_group < PACT_UNIT_ACTORS ? st->nlast_group : PACT_UNIT_ACTORS;
                 memcpy(u->actors, st->last_group, u->nactors * sizeof *u->actors);
+                break;
+            case PACT_CO_ACT:
+                if (st->last_doer) {
+                    u->actors[0] = st->last_doer;
+                    u->nactors = 1;
+                }
                 break;
             case PACT_CO_PERSON:
                 if (st->last_person) {

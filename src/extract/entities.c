@@ -682,6 +682,19 @@ void pact__entities_recognize(pact_article_ctx *a) {
             e->start = sp.start;
             e->end = sp.end;
             s->nents++;
+            /* a capital or seat that acts for its state (or organisation) names
+             * that actor too: the same span again as the country or org. The
+             * coder reads the place first and skips what it covers. */
+            if (m->kind == PACT_ENT_PLACE && m->actor) {
+                pact_entity *c = pact__add_entity(a);
+                e = c - 1;
+                *c = *e;
+                c->kind = strlen(m->actor) == 3 ? PACT_ENT_COUNTRY : PACT_ENT_ORG;
+                c->id = m->actor;
+                c->name = NULL;
+                c->country = NULL;
+                s->nents++;
+            }
         }
     }
     free(r.syls);

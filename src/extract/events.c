@@ -758,6 +758,14 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
         e->end = sp.end;
     }
     free(out.v);
+    /* the sentence's doer, for "quyết định này" later: the subject of its
+     * last expression, else its first plain single actor */
+    const char *doer = NULL;
+    for (size_t k = nt; k-- > 0 && !doer;)
+        if (!tr[k].absorbed && tr[k].nsrc == 1 && !tr[k].say) doer = tr[k].src[0];
+    for (size_t k = 0; k < cs->ng && !doer; k++)
+        if (cs->g[k].prep == PACT_GP_NONE && cs->g[k].n == 1) doer = cs->g[k].actors[0];
+    if (doer) st->last_doer = doer;
     /* remember multi-actor groups for "họ" */
     for (size_t k = 0; k < cs->ng; k++)
         if (cs->g[k].n >= 2 && !cs->g[k].has_org && cs->g[k].prep == PACT_GP_NONE) {

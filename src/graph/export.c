@@ -245,9 +245,8 @@ static int export_jsonl(pact_store *st, FILE *out) {
     sqlite3_stmt *sents = pact__db_prepare(st, "SELECT start, end, text FROM sentences WHERE article_id = ? ORDER BY id");
     int rc = arts && ents && evs && mss && sents ? PACT_OK : PACT_EDB;
     pact_arena *a = pact_arena_new();
-    pact_buf buf, extra;
+    pact_buf buf;
     pact_buf_init(&buf, 0);
-    pact_buf_init(&extra, 0);
     while (rc == PACT_OK && sqlite3_step(arts) == SQLITE_ROW) {
         pact_arena_reset(a);
         pact_record r;
@@ -364,23 +363,11 @@ static int export_jsonl(pact_store *st, FILE *out) {
         }
         pact_buf_truncate(&buf, 0);
         rc = pact_record_write_json(&r, &buf);
-        /* The record's sentences are spans; their texts ride along in
-         * "sentence_text" so that the file loads back with its search index. */
-        if (rc == PACT_OK && buf.len >= 2 && buf.ptr[buf.len - 2] == '}') {
-            pact_buf_truncate(&buf, buf.len - 2);
-            pact_buf_truncate(&extra, 0);
-            pact_json j;
-            pact_json_init(&j, &extra);
-            pact_json_array_begin(&j);
-            for (size_t i = 0; i < r.nsentences; i++) pact_json_cstr(&j, r.sentences[i].text);
-            pact_json_array_end(&j);
-            rc = j.err;
-            if (rc == PACT_OK) rc = pact_buf_printf(&buf, ",\"sentence_text\":%s}\n", extra.ptr);
-        }
+        /* The record carries its sentences' texts ("sentence_text"), so
+         * that the file loads back with its search index. */
         if (rc == PACT_OK) fwrite(buf.ptr, 1, buf.len, out);
     }
     pact_buf_free(&buf);
-    pact_buf_free(&extra);
     pact_arena_free(a);
     sqlite3_finalize(arts);
     sqlite3_finalize(ents);

@@ -272,6 +272,46 @@ static size_t select_content(ctx *c, mode md) {
     return total;
 }
 
+/* Words in a block, and whether it reads as a label rather than prose: no
+ * digit and no sentence punctuation. */
+static bool label_shaped(const char *s, size_t n, size_t max_words) {
+    size_t words = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if ((ch >= '0' && ch <= '9') || ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '!' || ch == '?' ||
+            ch == '"')
+            return false;
+        if (ch == ' ' || ch == '\n' || ch == '\t') in = false;
+        else if (!in) in = true, words++;
+    }
+    return words && words <= max_words;
+}
+
+/* A breadcrumb trail: short pieces joined by "›", "»", ">", "/" or "|"
+ * ("Quốc tế › Châu Âu", "Thế giới | Quân sự | Phân tích"); two pieces joined
+ * by a bar or slash only when short, as a headline may read "Nga / Ukraine". */
+static bool crumb_shaped(const char *s, size_t n) {
+    static const char *const seps[] = {" \xE2\x80\xBA ", " \xC2\xBB ", " > ", " / ", " | ", NULL};
+    if (!label_shaped(s, n, 16)) return false;
+    size_t pieces = 1, start = 0;
+    bool arrow = false;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; seps[j]; j++) {
+            size_t m = strlen(seps[j]);
+            if (i + m > n || memcmp(s + i, seps[j], m) != 0) continue;
+            if (!label_shaped(s + start, i - start, 5)) return false;
+            if (j < 3) arrow = true;
+            pieces++;
+            start = i + m;
+            i += m - 1;
+            break;
+        }
+    }
+    if (pieces < 2 || !label_shaped(s + start, n - start, 5)) return false;
+    return pieces >= 3 || arrow;
+}
+
 /* ---------------------------------------------------------- title */
 
 /* Does hay contain needle, ignoring ASCII case and whitespace? */
@@ -397,6 +437,7 @@ void pact__html_select(pact_page *page, pact__html_el **els, size_t nels, pact__
 
     /* body blocks in order */
     const pact_block **body = pact_arena_alloc(page->arena, (nblocks ? nblocks : 1) * sizeof *body);
+    size_t *body_block = pact_arena_alloc(tmp, (nblocks ? nblocks : 1) * sizeof *body_block);
     size_t nbody = 0;
     long first_body = -1;
     for (size_t i = 0; i < nblocks; i++) {
@@ -413,6 +454,7 @@ void pact__html_select(pact_page *page, pact__html_el **els, size_t nels, pact__
         pb->kind = (b->flags & PACT__F_LEAD) && !nbody ? PACT_BLOCK_LEAD
                    : (b->flags & PACT__F_HEADING) ? PACT_BLOCK_SUBHEAD : PACT_BLOCK_BODY;
         if (first_body < 0) first_body = (long)i;
+        body_block[nbody] = i;
         body[nbody++] = pb;
     }
 
@@ -466,12 +508,24 @@ void pact__html_select(pact_page *page, pact__html_el **els, size_t nels, pact__
             break;
         }
     }
-    if (title) {
-        title->kind = PACT_BLOCK_TITLE;
+    if (title) title->kind = PACT_BLOCK_TITLE;
+    /* page furniture inside the article box: a breadcrumb trail anywhere, and
+     * a section label ("Quân sự thế giới") above the title */
+    {
         size_t k = 0;
-        for (size_t i = 0; i < nbody; i++)
-            if (body[i] != title) body[k++] = body[i];
+        for (size_t i = 0; i < nbody; i++) {
+            const pact_block *pb = body[i];
+            if (pb == title) continue;
+            bool above = title_i >= 0 && (long)body_block[i] < title_i && c.chars[body_block[i]] <= 60;
+            if (crumb_shaped(pb->text, pb->len) || (above && label_shaped(pb->text, pb->len, 8))) {
+                blocks[body_block[i]].pb->kind = PACT_BLOCK_BOILERPLATE;
+                continue;
+            }
+            body_block[k] = body_block[i];
+            body[k++] = pb;
+        }
         nbody = k;
+        first_body = nbody ? (long)body_block[0] : -1;
     }
 
     /* a lead outside the content, between the title and the body */

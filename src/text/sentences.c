@@ -8,6 +8,9 @@
  * (no space after the dot) never split, nor does "... và những nước khác"
  * (lower case after). A single dot does not end a sentence after
  *   - a title or place abbreviation (Mr., Dr., St., ThS., PGS.TS., TP., Q.),
+ *   - a name suffix (Jr., Sr.) unless a capitalised word follows: the suffix
+ *     closes the name, so "Marcos Jr. Ông ..." starts a new sentence while
+ *     "Marcos Jr. (giữa)" and "Marcos Jr. cho biết" do not,
  *   - a single capital initial (George W. Bush, J. Biden),
  *   - a list number that opens the sentence ("1. ...").
  * A quotation “...” (also «...», "...") is never split inside: a sentence
@@ -23,7 +26,7 @@
 
 /* Abbreviations after which a dot does not end a sentence (case matters). */
 static const char *const ABBREV[] = {
-    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt",
+    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt",
     "Rep", "Sen", "Gov", "Mt", "No", "Vol", "vs", "Ph", "Co", "Inc", "Ltd", "Corp", "Adm",
     "ThS", "Ths", "TS", "Ts", "PGS", "GS", "BS", "KS", "CN", "TP", "Tp", "TT", "TX", "Th",
     "Nxb", "NXB", "tr", "Q", "P", "H",
@@ -144,13 +147,19 @@ static bool starts_sentence(const char *t, size_t len, size_t i) {
 }
 
 /* A single dot at text[i] that does not end a sentence begun at start. */
-static bool dot_continues(const char *t, size_t start, size_t i) {
+static bool dot_continues(const char *t, size_t len, size_t start, size_t i) {
     size_t s = i;
     while (s > start && (unsigned)(((unsigned char)t[s - 1] | 0x20) - 'a') < 26u) s--;
     size_t n = i - s;
     bool after_dot = s > start && t[s - 1] == '.';
     if (n > 0 && (s == start || !(((unsigned char)t[s - 1]) & 0x80))) {
         if (is_abbrev(t + s, n)) return true;
+        if (n == 2 && (!memcmp(t + s, "Jr", 2) || !memcmp(t + s, "Sr", 2))) {
+            size_t j = i + 1, adv;
+            while (j < len && is_space((unsigned char)t[j])) j++;
+            int32_t cp = cp_at(t, len, j, &adv);
+            return !(j < len && pact__char_class(cp) == PACT__CH_LETTER && pact__is_upper(cp));
+        }
         if (n == 1 && t[s] >= 'A' && t[s] <= 'Z' && !after_dot) return true;  /* an initial */
     }
     /* "1." opening the sentence numbers a list */
@@ -213,7 +222,7 @@ size_t pact_sentences_split(const char *text, size_t len, pact_range **out) {
                 e += pa;
             }
             if (e == len || is_space((unsigned char)text[e])) {
-                if (!(only_dot && count == 1 && dot_continues(text, start, i))) cut = e;
+                if (!(only_dot && count == 1 && dot_continues(text, len, start, i))) cut = e;
             }
             if (cut == SIZE_MAX) i = run_end;
         } else if (cut == SIZE_MAX) {

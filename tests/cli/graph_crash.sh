@@ -14,7 +14,7 @@
 #     membership has evidence;
 #   - the links table counts exactly the events between each pair.
 # Bounded: the input is sized so that the whole test stays under a minute
-# under ASan (about 2000 synthetic records, bench/gen_records.py).
+# under ASan (about 1500 synthetic records, bench/gen_records.py).
 set -u
 PACT=${PACT:?set PACT to the pactgraph binary}
 SRC=${PACT_SOURCE_DIR:?}
@@ -26,7 +26,7 @@ trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 fail=0
 start=$SECONDS
 
-python3 "$SRC/bench/gen_records.py" "${PACT_CRASH_RECORDS:-2000}" --seed 7 > "$tmp/records.jsonl"
+python3 "$SRC/bench/gen_records.py" "${PACT_CRASH_RECORDS:-1500}" --seed 7 > "$tmp/records.jsonl"
 
 cat > "$tmp/check.py" <<'PY'
 import sqlite3, sys
@@ -109,7 +109,7 @@ echo "clean ingest: ${ms} ms; counts: $want" >&2
 RANDOM=${PACT_CRASH_SEED:-$$}
 kills=0
 for i in 1 2 3 4 5 6; do
-  [ $((SECONDS - start)) -lt 25 ] || break
+  [ $((SECONDS - start)) -lt 20 ] || break
   delay=$(( 100 + RANDOM % (ms > 200 ? ms - 100 : 100) ))
   "$PACT" ingest -q --db "$tmp/crash.db" --records "$tmp/records.jsonl" 2>"$tmp/err.$i" &
   pid=$!

@@ -463,6 +463,37 @@ static void test_boilerplate_only(void) {
     pact_page_free(&p);
 }
 
+/* A section label above the headline and a breadcrumb trail inside the
+ * article box are furniture; a headline-like "Nga / Ukraine" line is not a
+ * trail, and a short sentence below the title stays. */
+static void test_labels_and_crumbs(void) {
+    static const char html[] =
+        "<html><head><title>Nhật Bản và Philippines ký hiệp định tiếp cận đối ứng</title></head><body>"
+        "<article><p class=\"cat\">Thế giới \xE2\x80\xBA Châu Á</p><p>Chính trị quốc tế</p>"
+        "<h1>Nhật Bản và Philippines ký hiệp định tiếp cận đối ứng</h1>"
+        "<p>Thời sự | Quân sự | Phân tích</p>"
+        "<p>Ngoại trưởng Nhật Bản và Bộ trưởng Quốc phòng Philippines ký hiệp định tại Manila, cho phép "
+        "quân đội hai nước đưa binh sĩ sang lãnh thổ của nhau để huấn luyện và tập trận chung.</p>"
+        "<p>Hiệp định sẽ có hiệu lực sau khi quốc hội hai nước phê chuẩn, theo thông cáo của hai bên. "
+        "Đây là văn kiện đầu tiên loại này của Tokyo với một nước Đông Nam Á.</p>"
+        "<p>Hai bên cũng bàn về tình hình Biển Đông và các hoạt động của tàu hải cảnh trong khu vực.</p>"
+        "</article></body></html>";
+    pact_page p;
+    CHECK(read_html(html, sizeof html - 1, &p) == PACT_OK);
+    CHECK(p.narticles == 1);
+    if (p.narticles == 1) {
+        const pact_article *a = &p.articles[0];
+        CHECK_STR(title_of(a), "Nhật Bản và Philippines ký hiệp định tiếp cận đối ứng");
+        CHECK(a->nbody == 3);
+        CHECK(!body_has(a, "Châu Á"));
+        CHECK(!body_has(a, "Chính trị quốc tế"));
+        CHECK(!body_has(a, "Phân tích"));
+        CHECK(body_has(a, "Biển Đông"));
+    }
+    check_spans(&p, NULL);
+    pact_page_free(&p);
+}
+
 int main(void) {
     test_news_page();
     test_news_page_teasers();
@@ -476,5 +507,6 @@ int main(void) {
     test_huge_single_line();
     test_invalid_utf8();
     test_boilerplate_only();
+    test_labels_and_crumbs();
     return check_done();
 }
