@@ -209,42 +209,9 @@ static void extract_path(run_ctx *c, const char *path) {
     else extract_pages(c, path);
 }
 
-static int cmp_str(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+static void walk_file(void *user, const char *path) { extract_path(user, path); }
 
-/* Files of a directory, recursively, in name order (for reproducible output). */
-static void extract_tree(run_ctx *c, const char *dir) {
-    DIR *dh = opendir(dir);
-    if (!dh) {
-        input_error(c, dir, strerror(errno));
-        return;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(dh))) {
-        if (e->d_name[0] == '.') continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            names = pact__xrealloc(names, cap * sizeof *names);
-        }
-        names[n++] = pact__xstrdup(e->d_name);
-    }
-    closedir(dh);
-    qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-        size_t need = strlen(dir) + strlen(names[i]) + 2;
-        char *p = pact__xmalloc(need);
-        snprintf(p, need, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
-        struct stat st;
-        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) extract_tree(c, p);
-        else extract_path(c, p);
-        free(p);
-        free(names[i]);
-    }
-    free(names);
-}
+static void walk_error(void *user, const char *path, const char *why) { input_error(user, path, why); }
 
 int pact_cmd_extract(int argc, char **argv) {
     static const struct option opts[] = {
@@ -316,7 +283,7 @@ int pact_cmd_extract(int argc, char **argv) {
     for (int i = optind; i < argc; i++) {
         struct stat st;
         if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
-            extract_tree(&c, argv[i]);
+            pact_cli_walk(argv[i], walk_file, walk_error, &c);
         else
             extract_path(&c, argv[i]);
     }

@@ -164,8 +164,9 @@ int pact_input_open(const char *path, pact_input **out, pact_diag *d) {
         struct stat st;
         if (stat(path, &st) != 0) {
             int e = errno;
+            if (e == ENOENT) return PACT_ENOTFOUND; /* the caller says "not found" */
             pact_warn(d, SIZE_MAX, "%s", strerror(e));
-            return e == ENOENT ? PACT_ENOTFOUND : PACT_EIO;
+            return PACT_EIO;
         }
         if (S_ISDIR(st.st_mode)) {
             pact_warn(d, SIZE_MAX, "is a directory");
@@ -174,8 +175,9 @@ int pact_input_open(const char *path, pact_input **out, pact_diag *d) {
         f = fopen(path, "rb");
         if (!f) {
             int e = errno;
+            if (e == ENOENT) return PACT_ENOTFOUND; /* the caller says "not found" */
             pact_warn(d, SIZE_MAX, "%s", strerror(e));
-            return e == ENOENT ? PACT_ENOTFOUND : PACT_EIO;
+            return PACT_EIO;
         }
     }
     pact_input *in = pact__xcalloc(1, sizeof *in);
