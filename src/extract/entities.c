@@ -39,7 +39,7 @@ static const char *const kin[] = {"ông", "bà", "chị", "em", "anh", "cô", "c
                                   "cậu", "con", "bạn", "dì", "thím", "cụ", "vợ", "chồng", "mẹ",
                                   "bố", "cha", "ngài", "tên", "gã", "bé", "chàng", "nàng", NULL};
 static const char *const pronoun_after[] = {"ấy", "ta", "em", "chị", "trai", "ruột", "rể", "họ",
-                                            "tôi", "mình", "chàng", "nói", NULL};
+                                            "tôi", "mình", "chàng", NULL};
 static const char *const directions[] = {"nam", "bắc", "đông", "tây", "trung", NULL};
 /* Syllables of Vietnamese personal names (family names and common given names):
  * a single-syllable country right after one is part of a name ("Nguyễn Văn Anh",
@@ -154,6 +154,8 @@ static int accept(const rctx *r, size_t first, size_t end, size_t i, size_t len,
     if (p != SIZE_MAX && in_set(r, p, end, kin) && !titled) return REJECT;
     /* a pronoun after it: "Anh ấy" */
     if (in_set(r, q, end, pronoun_after)) return REJECT;
+    /* "Anh nói" is someone speaking; "Australia nói", "Nga nói" are states */
+    if ((se->flags & PACT_LEXF_AMBIGUOUS) && is(r, q, end, "nói")) return REJECT;
     /* in a compound of countries it is one: "Trung - Mỹ", "Thượng đỉnh Mỹ - Triều" */
     bool before = p != SIZE_MAX && is(r, p, end, "-") && p > first && cap_word(r, p - 1, end);
     bool after = is(r, q, end, "-") && cap_word(r, q + 1, end);
