@@ -71,6 +71,8 @@ typedef struct {
 
 typedef struct {
     pact_article_ctx *a;
+    pact_arena *arena;              /* this sentence's scratch, reset after it: nothing
+                                       allocated here may reach the record */
     const pact_sent *s;
     size_t si;
     const char *text;               /* the paragraph's text */

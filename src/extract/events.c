@@ -408,7 +408,7 @@ static void mark_arrivals(pact_csent *cs) {
 
 static void code_sentence(pact_csent *cs, pact_coder_state *st) {
     /* event expressions in order */
-    trigger *tr = pact_arena_alloc(cs->a->arena, (cs->n ? cs->n : 1) * sizeof *tr);
+    trigger *tr = pact_arena_alloc(cs->arena, (cs->n ? cs->n : 1) * sizeof *tr);
     size_t nt = 0;
     /* "triệu Đại sứ Nga": the title went into the actor, so "triệu" (also
      * "million") is the summons only when an actor follows it */
@@ -807,10 +807,13 @@ void pact__events_code(pact_article_ctx *a) {
     bool debug = dbg && *dbg && *dbg != '0';
     pact_coder_state st;
     memset(&st, 0, sizeof st);
+    pact_arena *scratch = pact_arena_new();
     for (size_t si = 0; si < a->nsents; si++) {
+        pact_arena_reset(scratch);
         pact_csent cs;
         memset(&cs, 0, sizeof cs);
         cs.a = a;
+        cs.arena = scratch;
         cs.s = &a->sents[si];
         cs.si = si;
         cs.text = a->paras[cs.s->para].text;
@@ -827,6 +830,7 @@ void pact__events_code(pact_article_ctx *a) {
         code_sentence(&cs, &st);
         pact__memberships_code(&cs, &st);
     }
+    pact_arena_free(scratch);
     free(st.hist);
     free(st.hist_org);
 }

@@ -32,7 +32,7 @@ static int32_t cp_at(const char *t, size_t i, size_t end, size_t *adv) {
 static pact_unit *push_unit(pact_csent *cs, size_t *cap) {
     if (cs->n == *cap) {
         size_t nc = *cap ? *cap * 2 : 64;
-        pact_unit *nu = pact_arena_alloc(cs->a->arena, nc * sizeof *nu);
+        pact_unit *nu = pact_arena_alloc(cs->arena, nc * sizeof *nu);
         if (cs->n) memcpy(nu, cs->u, cs->n * sizeof *nu);
         cs->u = nu;
         *cap = nc;
@@ -115,7 +115,7 @@ void pact__units_build(pact_csent *cs) {
             pact__pattern_key(t + st, i - st, &kb);
             /* the dictionary's copy when it has one: patterns then match by pointer */
             const char *ik = pact__patterns_intern(pact__pats(cs), kb.ptr ? kb.ptr : "", kb.len);
-            u->key = ik ? (char *)ik : pact_arena_strndup(cs->a->arena, kb.ptr ? kb.ptr : "", kb.len);
+            u->key = ik ? (char *)ik : pact_arena_strndup(cs->arena, kb.ptr ? kb.ptr : "", kb.len);
             continue;
         }
         pact_unit *u = push_unit(cs, &cap);
@@ -130,7 +130,7 @@ void pact__units_build(pact_csent *cs) {
         i += adv;
     }
     pact_buf_free(&kb);
-    cs->keys = pact_arena_alloc(cs->a->arena, (cs->n ? cs->n : 1) * sizeof *cs->keys);
+    cs->keys = pact_arena_alloc(cs->arena, (cs->n ? cs->n : 1) * sizeof *cs->keys);
     for (size_t k = 0; k < cs->n; k++) cs->keys[k] = cs->u[k].kind == PACT_U_WORD ? cs->u[k].key : NULL;
 }
 
@@ -270,7 +270,7 @@ static void group_prep(pact_csent *cs, pact_group *g) {
 }
 
 void pact__groups_build(pact_csent *cs) {
-    cs->g = pact_arena_alloc(cs->a->arena, (cs->n ? cs->n : 1) * sizeof *cs->g);
+    cs->g = pact_arena_alloc(cs->arena, (cs->n ? cs->n : 1) * sizeof *cs->g);
     cs->ng = 0;
     for (size_t i = 0; i < cs->n; i++) {
         pact_unit *u = &cs->u[i];
