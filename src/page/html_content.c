@@ -30,6 +30,22 @@ typedef struct {
     pact__html_el *body;  /* <body>, or the root */
 } ctx;
 
+
+/* An address worth reporting: http(s), at most 2 KB, and none of what an
+ * unclosed attribute quote drags in (white space, controls, quotes, angle
+ * brackets, U+FFFD). */
+static bool plausible_url(const char *u) {
+    if (!u || (strncmp(u, "http://", 7) != 0 && strncmp(u, "https://", 8) != 0)) return false;
+    size_t n = strlen(u);
+    if (n > 2048) return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)u[i];
+        if (c <= 0x20 || c == 0x7F || c == '"' || c == '\'' || c == '<' || c == '>') return false;
+        if (c == 0xEF && i + 2 < n && (unsigned char)u[i + 1] == 0xBF && (unsigned char)u[i + 2] == 0xBD) return false;
+    }
+    return true;
+}
+
 static size_t nchars(const char *s, size_t n) {
     size_t c = 0;
     for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
@@ -584,8 +600,7 @@ void pact__html_select(pact_page *page, pact__html_el **els, size_t nels, pact__
 
     if (!page->source_url) {
         const char *u = meta->canonical && *meta->canonical ? meta->canonical : meta->og_url;
-        if (u && (!strncmp(u, "http://", 7) || !strncmp(u, "https://", 8)))
-            page->source_url = pact_arena_strdup(page->arena, u);
+        if (plausible_url(u)) page->source_url = pact_arena_strdup(page->arena, u);
     }
 
     if (!nbody) return;

@@ -494,7 +494,31 @@ static void test_labels_and_crumbs(void) {
     pact_page_free(&p);
 }
 
+/* An og:url that is not an address (white space, a quote inside) is not reported;
+ * a canonical link that is one is. */
+static void test_source_url_checked(void) {
+    static const char body[] =
+        "<title>T</title></head><body><article><h1>Hàn Quốc và Mỹ tập trận chung</h1>"
+        "<p>Hàn Quốc và Mỹ bắt đầu cuộc tập trận chung thường niên ngày 19/8/2024, với sự tham gia của hàng nghìn binh sĩ.</p>"
+        "<p>Triều Tiên lên án cuộc tập trận là sự chuẩn bị cho chiến tranh.</p></article></body></html>";
+    static const char *const heads[] = {
+        "<html><head><meta property=\"og:url\" content=\"https://example.org/a b\">",
+        "<html><head><meta property=\"og:url\" content=\"https://example.org/a\nb\">",
+        "<html><head><link rel=\"canonical\" href=\"https://example.org/ok\">",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        char doc[1024];
+        snprintf(doc, sizeof doc, "%s%s", heads[i], body);
+        pact_page p;
+        CHECK(read_html(doc, strlen(doc), &p) == PACT_OK);
+        if (i < 2) CHECK(p.source_url == NULL);
+        else CHECK_STR(p.source_url, "https://example.org/ok");
+        pact_page_free(&p);
+    }
+}
+
 int main(void) {
+    test_source_url_checked();
     test_news_page();
     test_news_page_teasers();
     test_table_br_layout();
