@@ -82,16 +82,7 @@ static void usage(const query_def *q, FILE *out) {
             q->at ? "  --at DATE       as of DATE (YYYY, YYYY-MM or YYYY-MM-DD)\n" : "");
 }
 
-static bool valid_date(const char *s) {
-    size_t n = strlen(s);
-    if (n != 4 && n != 7 && n != 10) return false;
-    for (size_t i = 0; i < n; i++) {
-        if (i == 4 || i == 7) {
-            if (s[i] != '-') return false;
-        } else if (s[i] < '0' || s[i] > '9') return false;
-    }
-    return true;
-}
+static bool valid_date(const char *s) { return pact_iso_date_shape(s); }
 
 static const char *dash(const char *s) { return s ? s : "-"; }
 

@@ -118,20 +118,6 @@ static void add(struct pact_patterns *P, size_t *cap, pact_pattern_kind kind, co
     }
 }
 
-/* Splits a line on TABs in place; returns the field count. */
-static size_t fields(char *line, char **f, size_t max) {
-    size_t n = 0;
-    char *p = line;
-    while (n < max) {
-        f[n++] = p;
-        char *t = strchr(p, '\t');
-        if (!t) break;
-        *t = 0;
-        p = t + 1;
-    }
-    return n;
-}
-
 /* Reads one TSV file; domains=true for domains.tsv (domain, forms). */
 static int load_file(struct pact_patterns *P, size_t *cap, const char *path, bool domains,
                      pact_diag *d) {
@@ -150,7 +136,7 @@ static int load_file(struct pact_patterns *P, size_t *cap, const char *path, boo
         while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r')) line[--got] = 0;
         if (!got || line[0] == '#') continue;
         char *fl[5] = {0};
-        size_t nf = fields(line, fl, 5);
+        size_t nf = pact_tsv_split(line, fl, 5);
         pact_pattern_kind kind = PACT_PK_DOMAIN;
         const char *forms, *value, *flags = NULL;
         if (domains) {

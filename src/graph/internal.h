@@ -24,7 +24,6 @@ struct pact_store {
 int pact__db_exec(pact_store *st, const char *sql);
 sqlite3_stmt *pact__db_prepare(pact_store *st, const char *sql);
 void pact__now(char out[32]);
-size_t pact__tsv_split(char *line, char **f, size_t max);
 void pact__ingest_finalize(pact_store *st);
 
 /* Query helpers (query.c). Column text copied into arena, NULL for SQL NULL. */

@@ -163,24 +163,6 @@ int pact_store_set_meta(pact_store *st, const char *key, const char *value) {
 
 /* ---- reference data ---- */
 
-/* Splits a TSV line in place into at most max fields; returns the count. */
-size_t pact__tsv_split(char *line, char **f, size_t max) {
-    size_t n = 0;
-    char *p = line;
-    while (n < max) {
-        f[n++] = p;
-        char *t = strchr(p, '\t');
-        if (!t) break;
-        *t = '\0';
-        p = t + 1;
-    }
-    for (size_t i = 0; i < n; i++) {
-        size_t l = strlen(f[i]);
-        while (l && (f[i][l - 1] == '\r' || f[i][l - 1] == '\n' || f[i][l - 1] == ' ')) f[i][--l] = '\0';
-    }
-    return n;
-}
-
 static const char *opt(const char *s) { return (s && s[0] && strcmp(s, "-") != 0) ? s : NULL; }
 
 static void bind_opt(sqlite3_stmt *s, int i, const char *v) {
@@ -188,17 +170,7 @@ static void bind_opt(sqlite3_stmt *s, int i, const char *v) {
     else sqlite3_bind_null(s, i);
 }
 
-static bool valid_date(const char *s) {
-    if (!opt(s)) return true;
-    size_t n = strlen(s);
-    if (n != 4 && n != 7 && n != 10) return false;
-    for (size_t i = 0; i < n; i++) {
-        if (i == 4 || i == 7) {
-            if (s[i] != '-') return false;
-        } else if (s[i] < '0' || s[i] > '9') return false;
-    }
-    return true;
-}
+static bool valid_date(const char *s) { return !opt(s) || pact_iso_date_shape(s); }
 
 static int load_alliances(pact_store *st, const char *path, const char *data, pact_diag *d) {
     sqlite3_stmt *ins = pact__db_prepare(st, "INSERT OR IGNORE INTO memberships(org, member, role, since, until, origin, source, skey)"
@@ -220,7 +192,7 @@ static int load_alliances(pact_store *st, const char *path, const char *data, pa
         lineno++;
         if (!line[0] || line[0] == '#' || line[0] == '\r') continue;
         char *f[8];
-        size_t n = pact__tsv_split(line, f, 8);
+        size_t n = pact_tsv_split(line, f, 8);
         if (n < 3 || strcmp(f[0], "org") == 0) continue; /* header */
         int role = pact_role_parse(f[2]);
         const char *since = n > 3 ? f[3] : NULL, *until = n > 4 ? f[4] : NULL;
@@ -273,7 +245,7 @@ static int load_cameo(pact_store *st, const char *data) {
         if (nl) *nl = '\0';
         if (!line[0] || line[0] == '#' || line[0] < '0' || line[0] > '9') continue;
         char *f[6];
-        size_t n = pact__tsv_split(line, f, 6);
+        size_t n = pact_tsv_split(line, f, 6);
         if (n < 3) continue;
         sqlite3_reset(ins);
         sqlite3_bind_text(ins, 1, f[0], -1, SQLITE_TRANSIENT);
@@ -312,7 +284,7 @@ static int load_names(pact_store *st, const char *dir) {
             if (nl) *nl = '\0';
             if (!line[0] || line[0] == '#') continue;
             char *f[6];
-            size_t n = pact__tsv_split(line, f, 6);
+            size_t n = pact_tsv_split(line, f, 6);
             if ((int)n <= files[k].name_col) continue;
             const char *vi = (int)n > files[k].vi_col ? f[files[k].vi_col] : NULL;
             char vbuf[256];

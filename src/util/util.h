@@ -154,6 +154,15 @@ void pact_json_raw(pact_json *j, const char *s, size_t len);
 /* A [start, end) pair. */
 void pact_json_span(pact_json *j, size_t start, size_t end);
 
+/* ---- small text helpers for the data files and options ---- */
+/* Splits a TSV line in place into at most max fields (any beyond are
+ * dropped), trimming a trailing CR, LF or space from each; returns the field
+ * count. */
+size_t pact_tsv_split(char *line, char **f, size_t max);
+/* True when s is an ISO 8601 date of year, month or day precision
+ * (YYYY, YYYY-MM, YYYY-MM-DD): digits and dashes in place. */
+bool pact_iso_date_shape(const char *s);
+
 /* ---- files ---- */
 /* Reads a whole file (or stdin for "-") up to max bytes. */
 PACT_WUR int pact_file_read(const char *path, size_t max, char **data, size_t *len);

@@ -1,0 +1,34 @@
+/* Small text helpers shared by the data loaders and the command line. */
+#include <string.h>
+
+#include "util/util.h"
+
+size_t pact_tsv_split(char *line, char **f, size_t max) {
+    size_t n = 0;
+    char *p = line;
+    while (n < max) {
+        f[n++] = p;
+        char *t = strchr(p, '\t');
+        if (!t) break;
+        *t = '\0';
+        p = t + 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(f[i]);
+        while (l && (f[i][l - 1] == '\r' || f[i][l - 1] == '\n' || f[i][l - 1] == ' ')) f[i][--l] = '\0';
+    }
+    return n;
+}
+
+bool pact_iso_date_shape(const char *s) {
+    size_t n = strlen(s);
+    if (n != 4 && n != 7 && n != 10) return false;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-') return false;
+        } else if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+    }
+    return true;
+}
