@@ -82,7 +82,6 @@ static void usage(const query_def *q, FILE *out) {
             q->at ? "  --at DATE       as of DATE (YYYY, YYYY-MM or YYYY-MM-DD)\n" : "");
 }
 
-static bool valid_date(const char *s) { return pact_iso_date_shape(s); }
 
 static const char *dash(const char *s) { return s ? s : "-"; }
 
@@ -195,7 +194,7 @@ static int run(const query_def *q, int argc, char **argv) {
         case 'e': o.evidence = true; break;
         case 'a':
             if (!q->at) return pact_cli_usage_error(q->name, "--at is only for 'members'");
-            if (!valid_date(optarg)) return pact_cli_usage_error(q->name, "--at wants YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", optarg);
+            if (!pact_iso_date_shape(optarg)) return pact_cli_usage_error(q->name, "--at wants YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", optarg);
             o.at = optarg;
             break;
         case 'l': {

@@ -271,26 +271,6 @@ static void add_forms(pact_lexicon *lex, const pact_lex_entry *e, const char *fi
 
 #define MAX_FIELDS 8
 
-/* Splits a line in place on TABs; returns the field count. */
-static size_t split_fields(char *line, char **f) {
-    size_t n = 0;
-    f[n++] = line;
-    for (char *p = line; *p; p++) {
-        if (*p == '\t') {
-            *p = 0;
-            if (n < MAX_FIELDS) f[n++] = p + 1;
-        }
-    }
-    for (size_t i = 0; i < n; i++) { /* trim */
-        char *s = f[i];
-        while (*s == ' ') s++;
-        size_t l = strlen(s);
-        while (l && (s[l - 1] == ' ' || s[l - 1] == '\r')) s[--l] = 0;
-        f[i] = s;
-    }
-    return n;
-}
-
 typedef void (*line_fn)(pact_lexicon *lex, char **f, size_t nf, const char *path, size_t lineno,
                         pact_diag *d);
 
@@ -508,7 +488,7 @@ static void load_file(pact_lexicon *lex, const char *dir, const char *name, line
         while (*s == ' ' || *s == '\t') s++;
         if (*s && *s != '#' && *s != '\r') {
             char *f[MAX_FIELDS];
-            size_t nf = split_fields(p, f);
+            size_t nf = pact_tsv_split(p, f, MAX_FIELDS);
             fn(lex, f, nf, name, ln, d);
         }
         if (!nl) break;

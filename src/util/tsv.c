@@ -14,6 +14,7 @@ size_t pact_tsv_split(char *line, char **f, size_t max) {
         p = t + 1;
     }
     for (size_t i = 0; i < n; i++) {
+        while (*f[i] == ' ') f[i]++;
         size_t l = strlen(f[i]);
         while (l && (f[i][l - 1] == '\r' || f[i][l - 1] == '\n' || f[i][l - 1] == ' ')) f[i][--l] = '\0';
     }

@@ -156,8 +156,8 @@ void pact_json_span(pact_json *j, size_t start, size_t end);
 
 /* ---- small text helpers for the data files and options ---- */
 /* Splits a TSV line in place into at most max fields (any beyond are
- * dropped), trimming a trailing CR, LF or space from each; returns the field
- * count. */
+ * dropped), trimming spaces around each and a trailing CR or LF; returns
+ * the field count. */
 size_t pact_tsv_split(char *line, char **f, size_t max);
 /* True when s is an ISO 8601 date of year, month or day precision
  * (YYYY, YYYY-MM, YYYY-MM-DD): digits and dashes in place. */
