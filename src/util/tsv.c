@@ -31,5 +31,7 @@ bool pact_iso_date_shape(const char *s) {
             return false;
         }
     }
-    return true;
+    int month = n >= 7 ? (s[5] - '0') * 10 + (s[6] - '0') : 1;
+    int day = n == 10 ? (s[8] - '0') * 10 + (s[9] - '0') : 1;
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }

@@ -160,7 +160,7 @@ void pact_json_span(pact_json *j, size_t start, size_t end);
  * the field count. */
 size_t pact_tsv_split(char *line, char **f, size_t max);
 /* True when s is an ISO 8601 date of year, month or day precision
- * (YYYY, YYYY-MM, YYYY-MM-DD): digits and dashes in place. */
+ * (YYYY, YYYY-MM, YYYY-MM-DD), month 01-12 and day 01-31. */
 bool pact_iso_date_shape(const char *s);
 
 /* ---- files ---- */
