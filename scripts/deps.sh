@@ -5,6 +5,7 @@ set -euo pipefail
 
 pkgs=(build-essential cmake pkg-config python3 clang libclang-rt-14-dev
       libutf8proc-dev libsqlite3-dev sqlite3 libxml2-dev libmicrohttpd-dev zlib1g-dev
+      libpq-dev postgresql
       libjansson-dev unicode-cldr-core graphviz)
 if [ "${PACT_WITH_BROWSER:-0}" = 1 ]; then
   pkgs+=(chromium)

@@ -9,7 +9,7 @@
 
 static void usage(FILE *out) {
     fprintf(out,
-            "usage: pactgraph export --format FORMAT [--out FILE] [--db FILE]\n"
+            "usage: pactgraph export --format FORMAT [--out FILE] [--db FILE|URL]\n"
             "\n"
             "Writes the store in a format other tools read:\n"
             "  events-tsv   the CAMEO event table event-data users know: one row per\n"
@@ -27,7 +27,8 @@ static void usage(FILE *out) {
             "Options:\n"
             "  -f, --format FORMAT   events-tsv, graphml, dot or jsonl\n"
             "  -o, --out FILE        write to FILE (default: standard output)\n"
-            "  --db FILE             the store (default: $PACT_DB, else pact.db)\n"
+            "  --db FILE|URL         the store (default: $PACT_DB, else pact.db): an SQLite\n"
+            "                        file or a PostgreSQL URL (postgresql://host/db)\n"
             "  --data DIR            reference data for a new store\n"
             "  -h, --help            show this help\n"
             "\n"

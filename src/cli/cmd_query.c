@@ -68,7 +68,8 @@ static void usage(const query_def *q, FILE *out) {
     fprintf(out, "usage: pactgraph %s [OPTIONS] %s\n\n%s\n", q->name, q->args, q->help);
     fprintf(out,
             "Options:\n"
-            "  --db FILE       the store (default: $PACT_DB, else pact.db)\n"
+            "  --db FILE|URL   the store (default: $PACT_DB, else pact.db): an SQLite\n"
+            "                  file or a PostgreSQL URL (postgresql://host/db)\n"
             "%s"
             "  --evidence      show every piece of evidence: document, sentence, byte span\n"
             "  --json          print JSON (the shapes of spec/OUTPUT.md) instead of a table\n"

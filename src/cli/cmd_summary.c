@@ -14,7 +14,7 @@
 
 static void usage(FILE *out) {
     fprintf(out,
-            "usage: pactgraph summary [--db FILE] [--json] [--limit N]\n"
+            "usage: pactgraph summary [--db FILE|URL] [--json] [--limit N]\n"
             "\n"
             "Prints an overview of a store:\n"
             "  groupings  the organisations and groupings (AUKUS, NATO, the Quad, IP4,\n"
@@ -29,7 +29,8 @@ static void usage(FILE *out) {
             "             reports, memberships from the news and the reference data\n"
             "\n"
             "Options:\n"
-            "  --db FILE       the store (default: $PACT_DB, else pact.db)\n"
+            "  --db FILE|URL   the store (default: $PACT_DB, else pact.db): an SQLite\n"
+            "                  file or a PostgreSQL URL (postgresql://host/db)\n"
             "  --json          print one JSON object (totals, groupings, ties, latest)\n"
             "  --limit N       at most N groupings, ties and events (default 10)\n"
             "  -h, --help      show this help\n"
@@ -199,7 +200,7 @@ int pact_cmd_summary(int argc, char **argv) {
     if (optind < argc) return pact_cli_usage_error("summary", "unexpected argument '%s'", argv[optind]);
     const char *path = pact_cli_db_path(db);
     struct stat sb;
-    if (stat(path, &sb) != 0) {
+    if (!pact_store_is_url(path) && stat(path, &sb) != 0) {
         fprintf(stderr, "pactgraph summary: no store at %s (make one with 'pactgraph ingest --db %s PAGES')\n", path,
                 path);
         return PACT_EXIT_SOME_FAILED;

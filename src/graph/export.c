@@ -14,10 +14,7 @@ int pact_export_format_parse(const char *s) {
     return -1;
 }
 
-static const char *txt(sqlite3_stmt *s, int i) {
-    const unsigned char *t = sqlite3_column_text(s, i);
-    return t ? (const char *)t : NULL;
-}
+static const char *txt(pact__stmt *s, int i) { return pact__col_text(s, i); }
 
 /* A TSV field: tabs and line breaks would break the table. */
 static void tsv(FILE *out, const char *s) {
@@ -25,27 +22,27 @@ static void tsv(FILE *out, const char *s) {
 }
 
 static int export_tsv(pact_store *st, FILE *out) {
-    sqlite3_stmt *s = pact__db_prepare(
+    pact__stmt *s = pact__db_prepare(
         st, "SELECT v.date, v.source, v.target, v.code, v.family, v.goldstein, v.quad,"
-            " (SELECT count(*) FROM evidence x WHERE x.event_id = v.id), d.path, e.start, e.end, e.modality"
+            " (SELECT count(*) FROM evidence x WHERE x.event_id = v.id), d.path, e.start, e.\"end\", e.modality"
             " FROM events v JOIN evidence e ON e.id = (SELECT min(x.id) FROM evidence x WHERE x.event_id = v.id)"
             " JOIN documents d ON d.id = e.doc_id ORDER BY v.date IS NULL, v.date, v.id");
     if (!s) return PACT_EDB;
     fputs("date\tsource\ttarget\tcode\troot_code\tgoldstein\tquad_class\tsources\tdoc\tstart\tend\tmodality\n", out);
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    while ((rc = pact__step(s)) == PACT__ROW) {
         for (int i = 0; i < 5; i++) {
             tsv(out, txt(s, i));
             fputc('\t', out);
         }
-        fprintf(out, "%.1f\t%d\t%d\t", sqlite3_column_double(s, 5), sqlite3_column_int(s, 6), sqlite3_column_int(s, 7));
+        fprintf(out, "%.1f\t%d\t%d\t", pact__col_double(s, 5), pact__col_int(s, 6), pact__col_int(s, 7));
         tsv(out, txt(s, 8));
-        fprintf(out, "\t%lld\t%lld\t", (long long)sqlite3_column_int64(s, 9), (long long)sqlite3_column_int64(s, 10));
+        fprintf(out, "\t%lld\t%lld\t", (long long)pact__col_int64(s, 9), (long long)pact__col_int64(s, 10));
         tsv(out, txt(s, 11));
         fputc('\n', out);
     }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? PACT_OK : PACT_EDB;
+    pact__finalize(s);
+    return rc == PACT__DONE ? PACT_OK : PACT_EDB;
 }
 
 static void xml(FILE *out, const char *s) {
@@ -72,10 +69,17 @@ static void xml(FILE *out, const char *s) {
     " LEFT JOIN actors a ON a.id = n.id ORDER BY n.id"
 /* Event edges, one per ordered pair: how many events, how cooperative. */
 #define EDGES_SQL                                                                                 \
-    "SELECT source, target, count(*), avg(goldstein), sum(quad IN (1, 2)), sum(quad IN (3, 4))"   \
+    "SELECT source, target, count(*), avg(goldstein), sum(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END)," \
+    " sum(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END)"                                             \
     " FROM events WHERE source <> target GROUP BY source, target ORDER BY source, target"
-#define MEMBERSHIP_SQL                                                                            \
-    "SELECT member, org, role, min(since), max(until), group_concat(DISTINCT origin),"             \
+/* Membership edges; group_concat lists the origins as the unique index
+ * orders them, string_agg is told to. */
+#define MEMBERSHIP_SQL(st)                                                                        \
+    pact__sql(st, "SELECT member, org, role, min(since), max(until), group_concat(DISTINCT origin),"   \
+              MEMBERSHIP_REST,                                                                    \
+              "SELECT member, org, role, min(since), max(until),"                                 \
+              " string_agg(DISTINCT origin, ',' ORDER BY origin)," MEMBERSHIP_REST)
+#define MEMBERSHIP_REST                                                                           \
     " (SELECT count(*) FROM evidence e WHERE e.membership_id IN (SELECT id FROM memberships m2"    \
     "  WHERE m2.org = m.org AND m2.member = m.member AND m2.role = m.role))"                       \
     " FROM memberships m GROUP BY org, member, role ORDER BY org, member, role"
@@ -99,9 +103,9 @@ static int export_graphml(pact_store *st, FILE *out) {
           "  <key id=\"origin\" for=\"edge\" attr.name=\"origin\" attr.type=\"string\"/>\n"
           "  <graph id=\"pactgraph\" edgedefault=\"directed\">\n",
           out);
-    sqlite3_stmt *s = pact__db_prepare(st, NODES_SQL);
+    pact__stmt *s = pact__db_prepare(st, NODES_SQL);
     if (!s) return PACT_EDB;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    while (pact__step(s) == PACT__ROW) {
         fputs("    <node id=\"", out);
         xml(out, txt(s, 0));
         fputs("\"><data key=\"kind\">", out);
@@ -110,11 +114,11 @@ static int export_graphml(pact_store *st, FILE *out) {
         xml(out, txt(s, 2) ? txt(s, 2) : txt(s, 0));
         fputs("</data></node>\n", out);
     }
-    sqlite3_finalize(s);
+    pact__finalize(s);
     s = pact__db_prepare(st, EDGES_SQL);
     if (!s) return PACT_EDB;
     long n = 0;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    while (pact__step(s) == PACT__ROW) {
         fprintf(out, "    <edge id=\"e%ld\" source=\"", n++);
         xml(out, txt(s, 0));
         fputs("\" target=\"", out);
@@ -122,13 +126,13 @@ static int export_graphml(pact_store *st, FILE *out) {
         fprintf(out, "\"><data key=\"type\">event</data><data key=\"weight\">%d</data>"
                      "<data key=\"goldstein\">%.2f</data><data key=\"cooperation\">%d</data>"
                      "<data key=\"conflict\">%d</data></edge>\n",
-                sqlite3_column_int(s, 2), sqlite3_column_double(s, 3), sqlite3_column_int(s, 4),
-                sqlite3_column_int(s, 5));
+                pact__col_int(s, 2), pact__tidy(pact__col_double(s, 3)), pact__col_int(s, 4),
+                pact__col_int(s, 5));
     }
-    sqlite3_finalize(s);
-    s = pact__db_prepare(st, MEMBERSHIP_SQL);
+    pact__finalize(s);
+    s = pact__db_prepare(st, MEMBERSHIP_SQL(st));
     if (!s) return PACT_EDB;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    while (pact__step(s) == PACT__ROW) {
         fprintf(out, "    <edge id=\"e%ld\" source=\"", n++);
         xml(out, txt(s, 0));
         fputs("\" target=\"", out);
@@ -148,9 +152,9 @@ static int export_graphml(pact_store *st, FILE *out) {
         }
         fputs("<data key=\"origin\">", out);
         xml(out, txt(s, 5));
-        fprintf(out, "</data><data key=\"weight\">%d</data></edge>\n", sqlite3_column_int(s, 6) + 1);
+        fprintf(out, "</data><data key=\"weight\">%d</data></edge>\n", pact__col_int(s, 6) + 1);
     }
-    sqlite3_finalize(s);
+    pact__finalize(s);
     fputs("  </graph>\n</graphml>\n", out);
     return PACT_OK;
 }
@@ -172,9 +176,9 @@ static int export_dot(pact_store *st, FILE *out) {
           "  node [shape=ellipse, fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=\"#ffffff\"];\n"
           "  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.5];\n",
           out);
-    sqlite3_stmt *s = pact__db_prepare(st, NODES_SQL);
+    pact__stmt *s = pact__db_prepare(st, NODES_SQL);
     if (!s) return PACT_EDB;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    while (pact__step(s) == PACT__ROW) {
         fputs("  ", out);
         dot_id(out, txt(s, 0));
         bool org = txt(s, 1) && strcmp(txt(s, 1), "org") == 0;
@@ -182,10 +186,10 @@ static int export_dot(pact_store *st, FILE *out) {
         dot_id(out, txt(s, 2) ? txt(s, 2) : txt(s, 0));
         fputs("];\n", out);
     }
-    sqlite3_finalize(s);
-    s = pact__db_prepare(st, MEMBERSHIP_SQL);
+    pact__finalize(s);
+    s = pact__db_prepare(st, MEMBERSHIP_SQL(st));
     if (!s) return PACT_EDB;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    while (pact__step(s) == PACT__ROW) {
         const char *role = txt(s, 2);
         const char *style = strcmp(role, "member") == 0      ? "solid"
                             : strcmp(role, "partner") == 0   ? "dashed"
@@ -199,12 +203,12 @@ static int export_dot(pact_store *st, FILE *out) {
         fprintf(out, " [style=%s, color=\"%s\", arrowhead=none, tooltip=\"%s %s%s%s\"];\n", style, color, role,
                 txt(s, 3) ? "since " : "", txt(s, 3) ? txt(s, 3) : "", txt(s, 4) ? " (ended)" : "");
     }
-    sqlite3_finalize(s);
+    pact__finalize(s);
     s = pact__db_prepare(st, EDGES_SQL);
     if (!s) return PACT_EDB;
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        int n = sqlite3_column_int(s, 2);
-        double g = sqlite3_column_double(s, 3);
+    while (pact__step(s) == PACT__ROW) {
+        int n = pact__col_int(s, 2);
+        double g = pact__tidy(pact__col_double(s, 3));
         fputs("  ", out);
         dot_id(out, txt(s, 0));
         fputs(" -> ", out);
@@ -212,52 +216,52 @@ static int export_dot(pact_store *st, FILE *out) {
         fprintf(out, " [color=\"%s\", penwidth=%.1f, tooltip=\"%d events, mean Goldstein %.1f\"];\n",
                 g >= 0 ? "#38761d" : "#cc0000", 1.0 + log((double)n), n, g);
     }
-    sqlite3_finalize(s);
+    pact__finalize(s);
     fputs("}\n", out);
     return PACT_OK;
 }
 
 /* ---- JSON Lines: the records rebuilt from the store ---- */
 
-static const char *adup(pact_arena *a, sqlite3_stmt *s, int i) {
+static const char *adup(pact_arena *a, pact__stmt *s, int i) {
     const char *t = txt(s, i);
     return t ? pact_arena_strdup(a, t) : NULL;
 }
 
-static void date_into(char out[11], sqlite3_stmt *s, int i) {
+static void date_into(char out[11], pact__stmt *s, int i) {
     const char *t = txt(s, i);
     snprintf(out, 11, "%s", t ? t : "");
 }
 
 static int export_jsonl(pact_store *st, FILE *out) {
-    sqlite3_stmt *arts = pact__db_prepare(
+    pact__stmt *arts = pact__db_prepare(
         st, "SELECT a.id, d.path, a.idx, d.source_url, a.title, a.title_start, a.title_end, a.published,"
             " a.body_spans, a.body_text, a.notes FROM articles a JOIN documents d ON d.id = a.doc_id"
             " ORDER BY a.doc_id, a.idx");
-    sqlite3_stmt *ents = pact__db_prepare(st, "SELECT actor_id, kind, name, country, text, start, end FROM entities"
+    pact__stmt *ents = pact__db_prepare(st, "SELECT actor_id, kind, name, country, text, start, \"end\" FROM entities"
                                               " WHERE article_id = ? ORDER BY id");
-    sqlite3_stmt *evs = pact__db_prepare(
-        st, "SELECT v.source, v.target, e.code, e.date, e.modality, e.place, e.domains, e.start, e.end"
+    pact__stmt *evs = pact__db_prepare(
+        st, "SELECT v.source, v.target, e.code, e.date, e.modality, e.place, e.domains, e.start, e.\"end\""
             " FROM evidence e JOIN events v ON v.id = e.event_id WHERE e.article_id = ? ORDER BY e.id");
-    sqlite3_stmt *mss = pact__db_prepare(
-        st, "SELECT m.org, m.member, e.role, e.date, e.start, e.end FROM evidence e"
+    pact__stmt *mss = pact__db_prepare(
+        st, "SELECT m.org, m.member, e.role, e.date, e.start, e.\"end\" FROM evidence e"
             " JOIN memberships m ON m.id = e.membership_id WHERE e.article_id = ? ORDER BY e.id");
-    sqlite3_stmt *sents = pact__db_prepare(st, "SELECT start, end, text FROM sentences WHERE article_id = ? ORDER BY id");
+    pact__stmt *sents = pact__db_prepare(st, "SELECT start, \"end\", text FROM sentences WHERE article_id = ? ORDER BY id");
     int rc = arts && ents && evs && mss && sents ? PACT_OK : PACT_EDB;
     pact_arena *a = pact_arena_new();
     pact_buf buf;
     pact_buf_init(&buf, 0);
-    while (rc == PACT_OK && sqlite3_step(arts) == SQLITE_ROW) {
+    while (rc == PACT_OK && pact__step(arts) == PACT__ROW) {
         pact_arena_reset(a);
         pact_record r;
         memset(&r, 0, sizeof r);
-        sqlite3_int64 id = sqlite3_column_int64(arts, 0);
+        long long id = pact__col_int64(arts, 0);
         r.doc = adup(a, arts, 1);
-        r.article = sqlite3_column_int(arts, 2);
+        r.article = pact__col_int(arts, 2);
         r.source_url = adup(a, arts, 3);
         r.title = adup(a, arts, 4);
-        r.title_span.start = (size_t)sqlite3_column_int64(arts, 5);
-        r.title_span.end = (size_t)sqlite3_column_int64(arts, 6);
+        r.title_span.start = (size_t)pact__col_int64(arts, 5);
+        r.title_span.end = (size_t)pact__col_int64(arts, 6);
         date_into(r.published, arts, 7);
         json_t *spans = txt(arts, 8) ? json_loads(txt(arts, 8), 0, NULL) : NULL;
         if (json_array_size(spans)) {
@@ -282,10 +286,10 @@ static int export_jsonl(pact_store *st, FILE *out) {
         json_decref(notes);
 
         size_t cap;
-        sqlite3_reset(ents);
-        sqlite3_bind_int64(ents, 1, id);
+        pact__reset(ents);
+        pact__bind_int64(ents, 1, id);
         cap = 0;
-        while (sqlite3_step(ents) == SQLITE_ROW) {
+        while (pact__step(ents) == PACT__ROW) {
             if (r.nentities == cap) {
                 pact_entity *p = pact_arena_alloc(a, (cap = cap ? 2 * cap : 16) * sizeof *p);
                 if (r.nentities) memcpy(p, r.entities, r.nentities * sizeof *p);
@@ -299,13 +303,13 @@ static int export_jsonl(pact_store *st, FILE *out) {
             e->name = adup(a, ents, 2);
             e->country = adup(a, ents, 3);
             e->text = adup(a, ents, 4);
-            e->start = (size_t)sqlite3_column_int64(ents, 5);
-            e->end = (size_t)sqlite3_column_int64(ents, 6);
+            e->start = (size_t)pact__col_int64(ents, 5);
+            e->end = (size_t)pact__col_int64(ents, 6);
         }
-        sqlite3_reset(evs);
-        sqlite3_bind_int64(evs, 1, id);
+        pact__reset(evs);
+        pact__bind_int64(evs, 1, id);
         cap = 0;
-        while (sqlite3_step(evs) == SQLITE_ROW) {
+        while (pact__step(evs) == PACT__ROW) {
             if (r.nevents == cap) {
                 pact_event *p = pact_arena_alloc(a, (cap = cap ? 2 * cap : 16) * sizeof *p);
                 if (r.nevents) memcpy(p, r.events, r.nevents * sizeof *p);
@@ -325,13 +329,13 @@ static int export_jsonl(pact_store *st, FILE *out) {
                 for (char *t = strtok_r(d, ",", &save); t && e->ndomains < PACT_MAX_DOMAINS; t = strtok_r(NULL, ",", &save))
                     e->domains[e->ndomains++] = t;
             }
-            e->start = (size_t)sqlite3_column_int64(evs, 7);
-            e->end = (size_t)sqlite3_column_int64(evs, 8);
+            e->start = (size_t)pact__col_int64(evs, 7);
+            e->end = (size_t)pact__col_int64(evs, 8);
         }
-        sqlite3_reset(mss);
-        sqlite3_bind_int64(mss, 1, id);
+        pact__reset(mss);
+        pact__bind_int64(mss, 1, id);
         cap = 0;
-        while (sqlite3_step(mss) == SQLITE_ROW) {
+        while (pact__step(mss) == PACT__ROW) {
             if (r.nmemberships == cap) {
                 pact_membership *p = pact_arena_alloc(a, (cap = cap ? 2 * cap : 16) * sizeof *p);
                 if (r.nmemberships) memcpy(p, r.memberships, r.nmemberships * sizeof *p);
@@ -344,21 +348,21 @@ static int export_jsonl(pact_store *st, FILE *out) {
             int role = pact_role_parse(txt(mss, 2));
             m->role = role < 0 ? PACT_ROLE_MEMBER : (pact_role)role;
             date_into(m->date, mss, 3);
-            m->start = (size_t)sqlite3_column_int64(mss, 4);
-            m->end = (size_t)sqlite3_column_int64(mss, 5);
+            m->start = (size_t)pact__col_int64(mss, 4);
+            m->end = (size_t)pact__col_int64(mss, 5);
         }
-        sqlite3_reset(sents);
-        sqlite3_bind_int64(sents, 1, id);
+        pact__reset(sents);
+        pact__bind_int64(sents, 1, id);
         cap = 0;
-        while (sqlite3_step(sents) == SQLITE_ROW) {
+        while (pact__step(sents) == PACT__ROW) {
             if (r.nsentences == cap) {
                 pact_sentence *p = pact_arena_alloc(a, (cap = cap ? 2 * cap : 16) * sizeof *p);
                 if (r.nsentences) memcpy(p, r.sentences, r.nsentences * sizeof *p);
                 r.sentences = p;
             }
             pact_sentence *se = &r.sentences[r.nsentences++];
-            se->start = (size_t)sqlite3_column_int64(sents, 0);
-            se->end = (size_t)sqlite3_column_int64(sents, 1);
+            se->start = (size_t)pact__col_int64(sents, 0);
+            se->end = (size_t)pact__col_int64(sents, 1);
             se->text = adup(a, sents, 2);
         }
         pact_buf_truncate(&buf, 0);
@@ -369,11 +373,11 @@ static int export_jsonl(pact_store *st, FILE *out) {
     }
     pact_buf_free(&buf);
     pact_arena_free(a);
-    sqlite3_finalize(arts);
-    sqlite3_finalize(ents);
-    sqlite3_finalize(evs);
-    sqlite3_finalize(mss);
-    sqlite3_finalize(sents);
+    pact__finalize(arts);
+    pact__finalize(ents);
+    pact__finalize(evs);
+    pact__finalize(mss);
+    pact__finalize(sents);
     return rc;
 }
 

@@ -1,12 +1,14 @@
 /*
- * The alliance graph: an SQLite store of extraction records (documents,
+ * The alliance graph: a store (an SQLite file, or a PostgreSQL database shared
+ * by many users: docs/STORE.md) of extraction records (documents,
  * articles, sentences, entities, events with their evidence, memberships), the
  * reference facts of data/alliances.tsv, and the queries and exports the front
  * ends (command line, HTTP server) print. Queries return plain structs owned by
  * one arena; pact_*_json writes them in the shapes of spec/OUTPUT.md.
  *
  * A pact_store is used by one thread at a time: a server opens one per worker
- * thread (WAL mode lets readers run beside one writer).
+ * thread (SQLite's WAL mode lets readers run beside one writer; with
+ * PostgreSQL each is a connection).
  */
 #ifndef PACT_GRAPH_H
 #define PACT_GRAPH_H
@@ -19,15 +21,22 @@
 
 typedef struct pact_store pact_store;
 
-/* The schema version this build writes (PRAGMA user_version). */
-#define PACT_STORE_SCHEMA 2
+/* The schema version this build writes (the migrations table; SQLite's
+ * PRAGMA user_version too). */
+#define PACT_STORE_SCHEMA 3
 
-/* Opens (creating and migrating when needed) the store at path. data_dir is
+/* True when target names a PostgreSQL database ("postgresql://...",
+ * "postgres://..." or a key=value conninfo such as "dbname=news"), not an
+ * SQLite file. */
+bool pact_store_is_url(const char *target);
+
+/* Opens (creating and migrating when needed) the store at path (a file, or
+ * a PostgreSQL URL: pact_store_is_url). data_dir is
  * where alliances.tsv and cameo.tsv are read from (NULL: pact_data_dir()).
  * Reference data is (re)loaded when the files' content changed. */
 PACT_WUR int pact_store_open(const char *path, const char *data_dir, pact_store **st, pact_diag *d);
 void pact_store_close(pact_store *st);
-/* The last SQLite error message, for reports. */
+/* The last database error message, for reports. */
 const char *pact_store_errmsg(const pact_store *st);
 /* A meta value ("schema", "extractor", "lexicon", "reference_hash") or NULL
  * (the string lives until the next call). */

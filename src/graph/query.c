@@ -1,6 +1,7 @@
 /* The graph queries: members of an organisation at a date, the ties between
  * two actors, a timeline, the shortest chain of ties, an actor's profile, and
  * full-text search. Each fills a pact_result (strings in its arena). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,9 +21,9 @@ static void result_init(pact_result *r) {
     r->arena = pact_arena_new();
 }
 
-const char *pact__col(pact_arena *arena, sqlite3_stmt *s, int i) {
-    const unsigned char *t = sqlite3_column_text(s, i);
-    return t ? pact_arena_strndup(arena, (const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
+const char *pact__col(pact_arena *arena, pact__stmt *s, int i) {
+    const char *t = pact__col_text(s, i);
+    return t ? pact_arena_strndup(arena, t, pact__col_bytes(s, i)) : NULL;
 }
 
 void *pact__grow(pact_arena *arena, void *arr, size_t n, size_t *cap, size_t size) {
@@ -34,27 +35,29 @@ void *pact__grow(pact_arena *arena, void *arr, size_t n, size_t *cap, size_t siz
     return p;
 }
 
-static const char *col(pact_result *r, sqlite3_stmt *s, int i) { return pact__col(r->arena, s, i); }
+double pact__tidy(double sum) {
+    double t = round(sum * 1e6) / 1e6;
+    return t == 0 ? 0 : t; /* no -0 */
+}
+
+static const char *col(pact_result *r, pact__stmt *s, int i) { return pact__col(r->arena, s, i); }
 
 static void *grow(pact_result *r, void *arr, size_t n, size_t *cap, size_t size) {
     return pact__grow(r->arena, arr, n, cap, size);
 }
 
-static int db_error(pact_store *st) {
-    snprintf(st->err, sizeof st->err, "%s", sqlite3_errmsg(st->db));
-    return PACT_EDB;
-}
+static int db_error(pact_store *st) { return pact__db_error(st); }
 
 static bool actor_known(pact_store *st, const char *id) {
     static const char *const q[] = {"SELECT 1 FROM actors WHERE id = ?1",
-                                    "SELECT 1 FROM events WHERE source = ?1 OR target = ?1 LIMIT 1",
-                                    "SELECT 1 FROM memberships WHERE org = ?1 OR member = ?1 LIMIT 1"};
+                                    "SELECT 1 FROM events WHERE source = ?1 UNION ALL SELECT 1 FROM events WHERE target = ?1 LIMIT 1",
+                                    "SELECT 1 FROM memberships WHERE org = ?1 UNION ALL SELECT 1 FROM memberships WHERE member = ?1 LIMIT 1"};
     for (size_t i = 0; i < 3; i++) {
-        sqlite3_stmt *s = pact__db_prepare(st, q[i]);
+        pact__stmt *s = pact__db_prepare(st, q[i]);
         if (!s) return false;
-        sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
-        bool ok = sqlite3_step(s) == SQLITE_ROW;
-        sqlite3_finalize(s);
+        pact__bind_text(s, 1, id);
+        bool ok = pact__step(s) == PACT__ROW;
+        pact__finalize(s);
         if (ok) return true;
     }
     return false;
@@ -78,26 +81,26 @@ int pact_store_resolve(pact_store *st, const char *name, pact_arena *arena, cons
     }
     /* A name: English or Vietnamese, any case, with or without diacritics. */
     char *folded = pact_fold(name, n);
-    sqlite3_stmt *s = pact__db_prepare(st, "SELECT id, name, name_vi FROM actors");
+    pact__stmt *s = pact__db_prepare(st, "SELECT id, name, name_vi FROM actors ORDER BY id");
     if (s) {
-        while (!*id && sqlite3_step(s) == SQLITE_ROW) {
+        while (!*id && pact__step(s) == PACT__ROW) {
             for (int c = 1; c <= 2 && !*id; c++) {
-                const char *t = (const char *)sqlite3_column_text(s, c);
+                const char *t = pact__col_text(s, c);
                 if (!t) continue;
                 char *f = pact_fold(t, strlen(t));
-                if (strcmp(f, folded) == 0) *id = pact_arena_strdup(arena, (const char *)sqlite3_column_text(s, 0));
+                if (strcmp(f, folded) == 0) *id = pact_arena_strdup(arena, pact__col_text(s, 0));
                 free(f);
             }
         }
-        sqlite3_finalize(s);
+        pact__finalize(s);
     }
     /* A form the press used, as the extractor resolved it. */
     if (!*id && (s = pact__db_prepare(st, "SELECT actor_id FROM entities WHERE folded = ? AND kind IN"
-                                          " ('country', 'org', 'person') GROUP BY actor_id ORDER BY count(*) DESC LIMIT 1"))) {
-        sqlite3_bind_text(s, 1, folded, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(s) == SQLITE_ROW)
-            *id = pact_arena_strdup(arena, (const char *)sqlite3_column_text(s, 0));
-        sqlite3_finalize(s);
+                                          " ('country', 'org', 'person') GROUP BY actor_id ORDER BY count(*) DESC, actor_id LIMIT 1"))) {
+        pact__bind_text(s, 1, folded);
+        if (pact__step(s) == PACT__ROW)
+            *id = pact_arena_strdup(arena, pact__col_text(s, 0));
+        pact__finalize(s);
     }
     free(folded);
     return *id ? PACT_OK : PACT_ENOTFOUND;
@@ -105,15 +108,15 @@ int pact_store_resolve(pact_store *st, const char *name, pact_arena *arena, cons
 
 /* ---- evidence ---- */
 
-void pact__read_evidence(pact_arena *arena, sqlite3_stmt *s, int c, pact_evidence *ev) {
+void pact__read_evidence(pact_arena *arena, pact__stmt *s, int c, pact_evidence *ev) {
     ev->doc = pact__col(arena, s, c);
-    ev->article = sqlite3_column_int(s, c + 1);
-    ev->start = (size_t)sqlite3_column_int64(s, c + 2);
-    ev->end = (size_t)sqlite3_column_int64(s, c + 3);
+    ev->article = pact__col_int(s, c + 1);
+    ev->start = (size_t)pact__col_int64(s, c + 2);
+    ev->end = (size_t)pact__col_int64(s, c + 3);
     ev->text = pact__col(arena, s, c + 4);
 }
 
-static void read_evidence(pact_result *r, sqlite3_stmt *s, int c, pact_evidence *ev) {
+static void read_evidence(pact_result *r, pact__stmt *s, int c, pact_evidence *ev) {
     pact__read_evidence(r->arena, s, c, ev);
 }
 
@@ -123,19 +126,19 @@ static int load_evidence(pact_store *st, pact_result *r, const char *which, long
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT " PACT__EVIDENCE_COLS " FROM evidence e" PACT__EVIDENCE_JOINS
              " WHERE e.%s = ? ORDER BY e.id LIMIT %d", which, EVIDENCE_LIMIT);
-    sqlite3_stmt *s = pact__db_prepare(st, sql);
+    pact__stmt *s = pact__db_prepare(st, sql);
     if (!s) return PACT_EDB;
-    sqlite3_bind_int64(s, 1, id);
+    pact__bind_int64(s, 1, id);
     size_t cap = 0;
     *out = NULL;
     *n = 0;
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    while ((rc = pact__step(s)) == PACT__ROW) {
         *out = grow(r, *out, *n, &cap, sizeof **out);
         read_evidence(r, s, 0, &(*out)[(*n)++]);
     }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? PACT_OK : db_error(st);
+    pact__finalize(s);
+    return rc == PACT__DONE ? PACT_OK : db_error(st);
 }
 
 /* The evidence that `tail` (a FROM/WHERE clause over evidence e, with text
@@ -145,21 +148,21 @@ static int load_evidence_where(pact_store *st, pact_result *r, const char *tail,
     char sql[1024];
     snprintf(sql, sizeof sql, "SELECT " PACT__EVIDENCE_COLS " FROM evidence e" PACT__EVIDENCE_JOINS " %s ORDER BY e.id LIMIT %d",
              tail, EVIDENCE_LIMIT);
-    sqlite3_stmt *s = pact__db_prepare(st, sql);
+    pact__stmt *s = pact__db_prepare(st, sql);
     if (!s) return PACT_EDB;
     const char *p[3] = {p1, p2, p3};
     for (int i = 0; i < 3; i++)
-        if (p[i]) sqlite3_bind_text(s, i + 1, p[i], -1, SQLITE_TRANSIENT);
+        if (p[i]) pact__bind_text(s, i + 1, p[i]);
     size_t cap = 0;
     *out = NULL;
     *n = 0;
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    while ((rc = pact__step(s)) == PACT__ROW) {
         *out = grow(r, *out, *n, &cap, sizeof **out);
         read_evidence(r, s, 0, &(*out)[(*n)++]);
     }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? PACT_OK : db_error(st);
+    pact__finalize(s);
+    return rc == PACT__DONE ? PACT_OK : db_error(st);
 }
 
 /* ---- members ---- */
@@ -174,28 +177,29 @@ static void date_ceiling(const char *at, char out[11]) {
 
 int pact_query_members(pact_store *st, const char *org, const pact_query_opts *o, pact_result *r) {
     result_init(r);
-    sqlite3_stmt *s = pact__db_prepare(
+    pact__stmt *s = pact__db_prepare(
         st, "SELECT m.id, m.member, m.role, m.since, m.until, m.origin, m.source,"
             " (SELECT count(*) FROM evidence e WHERE e.membership_id = m.id)"
-            " FROM memberships m WHERE m.org = ?1 AND (?2 IS NULL OR ((m.since IS NULL OR m.since <= ?2)"
+            " FROM memberships m WHERE m.org = ?1 AND (CAST(?2 AS TEXT) IS NULL OR ((m.since IS NULL OR m.since <= ?2)"
             " AND (m.until IS NULL OR m.until > ?2)))"
-            " ORDER BY m.origin = 'news', m.member, m.role, m.since");
+            " ORDER BY m.origin = 'news', m.member, m.role, m.since NULLS FIRST");
     if (!s) return PACT_EDB;
     char at[11];
-    sqlite3_bind_text(s, 1, org, -1, SQLITE_TRANSIENT);
+    pact__bind_text(s, 1, org);
     if (o && o->at) {
         date_ceiling(o->at, at);
-        sqlite3_bind_text(s, 2, at, -1, SQLITE_TRANSIENT);
+        pact__bind_text(s, 2, at);
     }
     size_t cap = 0;
     long long *ids = NULL;
     size_t idcap = 0;
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        const char *member = (const char *)sqlite3_column_text(s, 1);
-        const char *role = (const char *)sqlite3_column_text(s, 2);
-        bool news = strcmp((const char *)sqlite3_column_text(s, 5), "news") == 0;
-        int evidence = sqlite3_column_int(s, 7);
+    while ((rc = pact__step(s)) == PACT__ROW) {
+        const char *member = pact__col_text(s, 1);
+        const char *role = pact__col_text(s, 2);
+        const char *origin = pact__col_text(s, 5);
+        bool news = origin && strcmp(origin, "news") == 0;
+        int evidence = pact__col_int(s, 7);
         /* News facts join the reference fact they confirm (same member, role). */
         pact_member_row *row = NULL;
         if (news) {
@@ -217,15 +221,15 @@ int pact_query_members(pact_store *st, const char *org, const pact_query_opts *o
         if (news) {
             row->news = true;
             row->evidence += evidence;
-            ids[row - r->members] = sqlite3_column_int64(s, 0);
+            ids[row - r->members] = pact__col_int64(s, 0);
             if (!row->since) row->since = col(r, s, 3);
         } else {
             row->reference = true;
             row->ref_source = col(r, s, 6);
         }
     }
-    sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) return db_error(st);
+    pact__finalize(s);
+    if (rc != PACT__DONE) return db_error(st);
     if (!r->nmembers && !actor_known(st, org)) return PACT_ENOTFOUND;
     for (size_t i = 0; o && o->evidence && i < r->nmembers; i++) {
         if (ids[i]) {
@@ -238,42 +242,50 @@ int pact_query_members(pact_store *st, const char *org, const pact_query_opts *o
 
 /* ---- ties and timelines ---- */
 
-static int load_ties(pact_store *st, const char *where, const char *order, const char *a, const char *b,
-                     const pact_query_opts *o, pact_result *r) {
-    char sql[2048];
+/* The events that w1 or w2 select (each a condition on events v that an
+ * index answers in `border` order), the first `limit` in `order`. */
+static int load_ties(pact_store *st, const char *w1, const char *w2, const char *border, const char *order,
+                     const char *a, const char *b, const pact_query_opts *o, pact_result *r) {
+    char sql[3072];
     size_t limit = o && o->limit ? o->limit : DEFAULT_LIMIT;
     snprintf(sql, sizeof sql,
              "SELECT v.id, v.source, v.target, v.code, v.date, v.goldstein, v.quad,"
              " (SELECT count(*) FROM evidence x WHERE x.event_id = v.id), e.modality, " PACT__EVIDENCE_COLS
              /* Choose the events first, then fetch their evidence: only for
-              * the rows shown, not for every event of a busy actor. */
-             " FROM (SELECT v.id FROM events v WHERE %s ORDER BY %s LIMIT %zu) sel JOIN events v ON v.id = sel.id"
-             " JOIN evidence e ON e.id = (SELECT min(x.id) FROM evidence x WHERE x.event_id = v.id)"
+              * the rows shown, not for every event of a busy actor. Each
+              * side is read in index order and stops at the limit. */
+             " FROM (SELECT v.id, (SELECT min(x.id) FROM evidence x WHERE x.event_id = v.id) AS eid FROM"
+             " (SELECT * FROM (SELECT v.id, v.date FROM events v WHERE %s ORDER BY %s LIMIT %zu) b1"
+             " UNION ALL SELECT * FROM (SELECT v.id, v.date FROM events v WHERE %s ORDER BY %s LIMIT %zu) b2) v"
+             " ORDER BY %s LIMIT %zu) sel JOIN events v ON v.id = sel.id"
+             /* The first piece of evidence as a plain key: a join on a
+              * subquery makes PostgreSQL hash all the evidence. */
+             " JOIN evidence e ON e.id = sel.eid"
              PACT__EVIDENCE_JOINS " ORDER BY %s",
-             where, order, limit, order);
-    sqlite3_stmt *s = pact__db_prepare(st, sql);
+             w1, border, limit, w2, border, limit, order, limit, order);
+    pact__stmt *s = pact__db_prepare(st, sql);
     if (!s) return PACT_EDB;
-    sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);
-    if (b) sqlite3_bind_text(s, 2, b, -1, SQLITE_TRANSIENT);
+    pact__bind_text(s, 1, a);
+    if (b) pact__bind_text(s, 2, b);
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    while ((rc = pact__step(s)) == PACT__ROW) {
         r->ties = grow(r, r->ties, r->nties, &cap, sizeof *r->ties);
         pact_tie *t = &r->ties[r->nties++];
         memset(t, 0, sizeof *t);
-        t->id = sqlite3_column_int64(s, 0);
+        t->id = pact__col_int64(s, 0);
         t->source = col(r, s, 1);
         t->target = col(r, s, 2);
         t->code = col(r, s, 3);
         t->date = col(r, s, 4);
-        t->goldstein = sqlite3_column_double(s, 5);
-        t->quad = sqlite3_column_int(s, 6);
-        t->evidence = sqlite3_column_int(s, 7);
+        t->goldstein = pact__col_double(s, 5);
+        t->quad = pact__col_int(s, 6);
+        t->evidence = pact__col_int(s, 7);
         t->modality = col(r, s, 8);
         read_evidence(r, s, 9, &t->first);
     }
-    sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) return db_error(st);
+    pact__finalize(s);
+    if (rc != PACT__DONE) return db_error(st);
     for (size_t i = 0; o && o->evidence && i < r->nties; i++) {
         int e = load_evidence(st, r, "event_id", r->ties[i].id, &r->ties[i].ev, &r->ties[i].nev);
         if (e != PACT_OK) return e;
@@ -283,19 +295,23 @@ static int load_ties(pact_store *st, const char *where, const char *order, const
 
 int pact_query_ties(pact_store *st, const char *a, const char *b, const pact_query_opts *o, pact_result *r) {
     result_init(r);
-    return load_ties(st, "((v.source = ?1 AND v.target = ?2) OR (v.source = ?2 AND v.target = ?1))",
-                     "v.date IS NULL, v.date DESC, v.id DESC", a, b, o, r);
+    /* Newest first: DESC NULLS LAST is SQLite's DESC, and what the
+     * PostgreSQL index events_pair holds. */
+    return load_ties(st, "v.source = ?1 AND v.target = ?2", "v.source = ?2 AND v.target = ?1 AND v.source <> v.target",
+                     "v.date DESC NULLS LAST, v.id DESC", "v.date IS NULL, v.date DESC, v.id DESC", a, b, o, r);
 }
 
 int pact_query_timeline(pact_store *st, const char *a, const char *b, const pact_query_opts *o, pact_result *r) {
     result_init(r);
-    const char *where = b ? "((v.source = ?1 AND v.target = ?2) OR (v.source = ?2 AND v.target = ?1))"
-                            " AND v.date GLOB '[0-9][0-9][0-9][0-9]*'"
-                          /* Two index lookups, not a scan of every event in date order. */
-                          : "v.id IN (SELECT id FROM events WHERE source = ?1 UNION ALL"
-                            " SELECT id FROM events WHERE target = ?1 AND source <> ?1)"
-                            " AND v.date GLOB '[0-9][0-9][0-9][0-9]*'";
-    return load_ties(st, where, "v.date, v.id", a, b, o, r);
+    /* Oldest first, dated events only. */
+    if (b)
+        return load_ties(st, "v.source = ?1 AND v.target = ?2 AND v.date GLOB '[0-9][0-9][0-9][0-9]*'",
+                         "v.source = ?2 AND v.target = ?1 AND v.source <> v.target"
+                         " AND v.date GLOB '[0-9][0-9][0-9][0-9]*'",
+                         "v.date NULLS FIRST, v.id", "v.date, v.id", a, b, o, r);
+    return load_ties(st, "v.source = ?1 AND v.date GLOB '[0-9][0-9][0-9][0-9]*'",
+                     "v.target = ?1 AND v.source <> ?1 AND v.date GLOB '[0-9][0-9][0-9][0-9]*'", "v.date, v.id",
+                     "v.date, v.id", a, b, o, r);
 }
 
 /* ---- path: breadth-first search over actors linked by events or memberships ---- */
@@ -330,21 +346,22 @@ static int link_evidence(pact_store *st, pact_result *r, const char *x, const ch
     }
     pact_result_free(&tr);
     if (rc != PACT_OK) return rc;
-    sqlite3_stmt *s = pact__db_prepare(
+    pact__stmt *s = pact__db_prepare(
         st, "SELECT m.id, m.role, m.since, m.source, m.origin FROM memberships m WHERE"
             " ((m.org = ?1 AND m.member = ?2) OR (m.org = ?2 AND m.member = ?1)) AND m.role IN ('member', 'partner')"
-            " ORDER BY m.origin = 'reference' LIMIT 1");
+            " ORDER BY m.origin = 'reference', m.id LIMIT 1");
     if (!s) return PACT_EDB;
-    sqlite3_bind_text(s, 1, x, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 2, y, -1, SQLITE_TRANSIENT);
+    pact__bind_text(s, 1, x);
+    pact__bind_text(s, 2, y);
     l->kind = "membership";
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        long long id = sqlite3_column_int64(s, 0);
+    if (pact__step(s) == PACT__ROW) {
+        long long id = pact__col_int64(s, 0);
         l->code = col(r, s, 1);
         l->date = col(r, s, 2);
         l->ev.source = col(r, s, 3);
-        bool news = strcmp((const char *)sqlite3_column_text(s, 4), "news") == 0;
-        sqlite3_finalize(s);
+        const char *origin = pact__col_text(s, 4);
+        bool news = origin && strcmp(origin, "news") == 0;
+        pact__finalize(s);
         if (news) {
             pact_evidence *ev;
             size_t n;
@@ -354,33 +371,33 @@ static int link_evidence(pact_store *st, pact_result *r, const char *x, const ch
         }
         return PACT_OK;
     }
-    sqlite3_finalize(s);
+    pact__finalize(s);
     return PACT_OK;
 }
 
 int pact_query_path(pact_store *st, const char *a, const char *b, const pact_query_opts *o, pact_result *r) {
     result_init(r);
-    sqlite3_stmt *s = pact__db_prepare(st, "SELECT a, b FROM links UNION SELECT org, member FROM memberships"
-                                           " WHERE role IN ('member', 'partner')");
+    pact__stmt *s = pact__db_prepare(st, "SELECT a, b FROM links UNION SELECT org, member FROM memberships"
+                                           " WHERE role IN ('member', 'partner') ORDER BY 1, 2");
     /* A store of schema 1 opened read-only has no links table yet. */
     if (!s)
         s = pact__db_prepare(st, "SELECT source, target FROM events WHERE source <> target UNION"
-                                 " SELECT org, member FROM memberships WHERE role IN ('member', 'partner')");
+                                 " SELECT org, member FROM memberships WHERE role IN ('member', 'partner') ORDER BY 1, 2");
     if (!s) return PACT_EDB;
     /* Edges as pairs of strings first, then nodes sorted, then adjacency. */
     char **ends = NULL;
     size_t ne = 0, cap = 0;
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    while ((rc = pact__step(s)) == PACT__ROW) {
         if (ne + 2 > cap) {
             cap = cap ? cap * 2 : 1024;
             ends = pact__xrealloc(ends, cap * sizeof *ends);
         }
-        ends[ne++] = pact__xstrdup((const char *)sqlite3_column_text(s, 0));
-        ends[ne++] = pact__xstrdup((const char *)sqlite3_column_text(s, 1));
+        ends[ne++] = pact__xstrdup(pact__col_text(s, 0));
+        ends[ne++] = pact__xstrdup(pact__col_text(s, 1));
     }
-    sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) {
+    pact__finalize(s);
+    if (rc != PACT__DONE) {
         for (size_t i = 0; i < ne; i++) free(ends[i]);
         free(ends);
         return db_error(st);
@@ -458,78 +475,81 @@ static int counterparts(pact_store *st, pact_result *r, const char *a, const cha
     char sql[1024];
     snprintf(sql, sizeof sql,
              "SELECT o.other, ac.name, count(*), sum(o.goldstein) FROM"
-             " (SELECT CASE WHEN source = ?1 THEN target ELSE source END AS other, goldstein, quad"
-             "  FROM events WHERE (source = ?1 OR target = ?1) AND source <> target) o"
+             " (SELECT target AS other, goldstein, quad FROM events WHERE source = ?1 AND target <> ?1"
+             "  UNION ALL SELECT source, goldstein, quad FROM events WHERE target = ?1 AND source <> ?1) o"
              " LEFT JOIN actors ac ON ac.id = o.other WHERE o.quad IN (%s)"
-             " GROUP BY o.other ORDER BY count(*) DESC, o.other LIMIT 20", quads);
-    sqlite3_stmt *s = pact__db_prepare(st, sql);
+             " GROUP BY o.other, ac.name ORDER BY count(*) DESC, o.other LIMIT 20", quads);
+    pact__stmt *s = pact__db_prepare(st, sql);
     if (!s) return PACT_EDB;
-    sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);
+    pact__bind_text(s, 1, a);
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    while ((rc = pact__step(s)) == PACT__ROW) {
         *out = grow(r, *out, *n, &cap, sizeof **out);
         pact_counterpart *c = &(*out)[(*n)++];
         c->actor = col(r, s, 0);
         c->name = col(r, s, 1);
-        c->events = sqlite3_column_int(s, 2);
-        c->goldstein = sqlite3_column_double(s, 3);
+        c->events = pact__col_int(s, 2);
+        c->goldstein = pact__tidy(pact__col_double(s, 3));
     }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? PACT_OK : db_error(st);
+    pact__finalize(s);
+    return rc == PACT__DONE ? PACT_OK : db_error(st);
 }
 
 int pact_query_actor(pact_store *st, const char *a, const pact_query_opts *o, pact_result *r) {
     result_init(r);
     if (!actor_known(st, a)) return PACT_ENOTFOUND;
     r->actor_id = pact_arena_strdup(r->arena, a);
-    sqlite3_stmt *s = pact__db_prepare(st, "SELECT kind, name FROM actors WHERE id = ?");
+    pact__stmt *s = pact__db_prepare(st, "SELECT kind, name FROM actors WHERE id = ?");
     if (!s) return PACT_EDB;
-    sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(s) == SQLITE_ROW) {
+    pact__bind_text(s, 1, a);
+    if (pact__step(s) == PACT__ROW) {
         r->actor_kind = col(r, s, 0);
         r->actor_name = col(r, s, 1);
     }
-    sqlite3_finalize(s);
+    pact__finalize(s);
 
-    s = pact__db_prepare(st, "SELECT org, role, min(since), max(until), max(origin = 'reference') FROM memberships"
+    s = pact__db_prepare(st, "SELECT org, role, min(since), max(until), max(CASE WHEN origin = 'reference' THEN 1 ELSE 0 END)"
+                             " FROM memberships"
                              " WHERE member = ? GROUP BY org, role ORDER BY org, role");
     if (!s) return PACT_EDB;
-    sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);
+    pact__bind_text(s, 1, a);
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    while ((rc = pact__step(s)) == PACT__ROW) {
         r->groups = grow(r, r->groups, r->ngroups, &cap, sizeof *r->groups);
         pact_group *g = &r->groups[r->ngroups++];
         g->org = col(r, s, 0);
         g->role = col(r, s, 1);
         g->since = col(r, s, 2);
         g->until = col(r, s, 3);
-        g->reference = sqlite3_column_int(s, 4) != 0;
+        g->reference = pact__col_int(s, 4) != 0;
     }
-    sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) return db_error(st);
+    pact__finalize(s);
+    if (rc != PACT__DONE) return db_error(st);
 
     if ((rc = counterparts(st, r, a, "1, 2", &r->partners, &r->npartners)) != PACT_OK) return rc;
     if ((rc = counterparts(st, r, a, "3, 4", &r->opponents, &r->nopponents)) != PACT_OK) return rc;
 
-    s = pact__db_prepare(st, "SELECT substr(date, 1, 4) AS y, count(*), sum(quad IN (1, 2)), sum(quad IN (3, 4)),"
-                             " sum(goldstein) FROM events WHERE (source = ?1 OR target = ?1)"
-                             " AND date GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY y ORDER BY y");
+    s = pact__db_prepare(st, "SELECT substr(date, 1, 4) AS y, count(*), sum(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END),"
+                             " sum(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END), sum(goldstein) FROM"
+                             " (SELECT date, quad, goldstein FROM events WHERE source = ?1"
+                             " UNION ALL SELECT date, quad, goldstein FROM events WHERE target = ?1 AND source <> ?1) v"
+                             " WHERE date GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY y ORDER BY y");
     if (!s) return PACT_EDB;
-    sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);
+    pact__bind_text(s, 1, a);
     cap = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    while ((rc = pact__step(s)) == PACT__ROW) {
         r->balance = grow(r, r->balance, r->nbalance, &cap, sizeof *r->balance);
         pact_balance *b = &r->balance[r->nbalance++];
         b->period = col(r, s, 0);
-        b->events = sqlite3_column_int(s, 1);
-        b->cooperation = sqlite3_column_int(s, 2);
-        b->conflict = sqlite3_column_int(s, 3);
-        b->goldstein = sqlite3_column_double(s, 4);
+        b->events = pact__col_int(s, 1);
+        b->cooperation = pact__col_int(s, 2);
+        b->conflict = pact__col_int(s, 3);
+        b->goldstein = pact__tidy(pact__col_double(s, 4));
     }
-    sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) return db_error(st);
+    pact__finalize(s);
+    if (rc != PACT__DONE) return db_error(st);
     if (!o || !o->evidence) return PACT_OK;
     /* What the news said: each group's sentences, and the sentences of the
      * events behind each partner and opponent. */
@@ -558,17 +578,19 @@ int pact_query_actor(pact_store *st, const char *a, const pact_query_opts *o, pa
 int pact_query_search(pact_store *st, const char *text, const pact_query_opts *o, pact_result *r) {
     result_init(r);
     char *folded = pact_fold(text, strlen(text));
-    /* One FTS5 phrase: the folded words in order, quotes doubled. */
+    /* SQLite: one FTS5 phrase, the folded words in order, quotes doubled.
+     * PostgreSQL: the folded words to phraseto_tsquery. */
     pact_buf q;
     pact_buf_init(&q, 0);
-    int rc = pact_buf_putc(&q, '"');
+    bool pg = pact__db_pg(st);
+    int rc = pg ? PACT_OK : pact_buf_putc(&q, '"');
     bool any = false;
     for (const char *p = folded; *p && rc == PACT_OK; p++) {
-        if (*p == '"') rc = pact_buf_puts(&q, "\"\"");
+        if (*p == '"' && !pg) rc = pact_buf_puts(&q, "\"\"");
         else rc = pact_buf_putc(&q, *p);
         if ((unsigned char)*p > ' ' && *p != '"') any = true;
     }
-    if (rc == PACT_OK) rc = pact_buf_putc(&q, '"');
+    if (rc == PACT_OK && !pg) rc = pact_buf_putc(&q, '"');
     free(folded);
     if (rc != PACT_OK || !any) {
         pact_buf_free(&q);
@@ -576,30 +598,34 @@ int pact_query_search(pact_store *st, const char *text, const pact_query_opts *o
     }
     char sql[1024];
     snprintf(sql, sizeof sql,
-             "SELECT d.path, a.idx, s.start, s.end, s.text FROM sentences_fts f"
-             " JOIN sentences s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id"
-             " JOIN documents d ON d.id = a.doc_id WHERE sentences_fts MATCH ? ORDER BY f.rank LIMIT %zu",
+             pg ? "SELECT d.path, a.idx, s.start, s.\"end\", s.text FROM sentences s"
+                  " JOIN articles a ON a.id = s.article_id JOIN documents d ON d.id = a.doc_id,"
+                  " phraseto_tsquery('simple', ?) q WHERE to_tsvector('simple', s.folded) @@ q"
+                  " ORDER BY ts_rank(to_tsvector('simple', s.folded), q) DESC, s.id LIMIT %zu"
+                : "SELECT d.path, a.idx, s.start, s.\"end\", s.text FROM sentences_fts f"
+                  " JOIN sentences s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id"
+                  " JOIN documents d ON d.id = a.doc_id WHERE sentences_fts MATCH ? ORDER BY f.rank LIMIT %zu",
              o && o->limit ? o->limit : (size_t)100);
-    sqlite3_stmt *s = pact__db_prepare(st, sql);
+    pact__stmt *s = pact__db_prepare(st, sql);
     if (!s) {
         pact_buf_free(&q);
         return PACT_EDB;
     }
-    sqlite3_bind_text(s, 1, q.ptr, -1, SQLITE_TRANSIENT);
+    pact__bind_text(s, 1, q.ptr);
     pact_buf_free(&q);
     size_t cap = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    while ((rc = pact__step(s)) == PACT__ROW) {
         r->hits = grow(r, r->hits, r->nhits, &cap, sizeof *r->hits);
         pact_evidence *e = &r->hits[r->nhits++];
         memset(e, 0, sizeof *e);
         e->doc = col(r, s, 0);
-        e->article = sqlite3_column_int(s, 1);
-        e->start = (size_t)sqlite3_column_int64(s, 2);
-        e->end = (size_t)sqlite3_column_int64(s, 3);
+        e->article = pact__col_int(s, 1);
+        e->start = (size_t)pact__col_int64(s, 2);
+        e->end = (size_t)pact__col_int64(s, 3);
         e->text = col(r, s, 4);
     }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? PACT_OK : db_error(st);
+    pact__finalize(s);
+    return rc == PACT__DONE ? PACT_OK : db_error(st);
 }
 
 /* ---- JSON ---- */

@@ -14,18 +14,15 @@ void pact_summary_free(pact_summary *sm) {
     memset(sm, 0, sizeof *sm);
 }
 
-static int db_error(pact_store *st) {
-    snprintf(st->err, sizeof st->err, "%s", sqlite3_errmsg(st->db));
-    return PACT_EDB;
-}
+static int db_error(pact_store *st) { return pact__db_error(st); }
 
 static int count(pact_store *st, const char *sql, long long *out) {
-    sqlite3_stmt *s = pact__db_prepare(st, sql);
+    pact__stmt *s = pact__db_prepare(st, sql);
     if (!s) return PACT_EDB;
-    int rc = sqlite3_step(s);
-    *out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-    sqlite3_finalize(s);
-    return rc == SQLITE_ROW ? PACT_OK : db_error(st);
+    int rc = pact__step(s);
+    *out = rc == PACT__ROW ? pact__col_int64(s, 0) : 0;
+    pact__finalize(s);
+    return rc == PACT__ROW ? PACT_OK : db_error(st);
 }
 
 static int totals(pact_store *st, pact_summary *sm) {
@@ -53,42 +50,43 @@ static int totals(pact_store *st, pact_summary *sm) {
 static int group_members(pact_store *st, pact_summary *sm, pact_summary_group *g) {
     /* A news fact and the reference fact it confirms are one row. until:
      * open when any of the rows is. */
-    sqlite3_stmt *s = pact__db_prepare(
+    pact__stmt *s = pact__db_prepare(
         st, "SELECT m.member, m.role, min(m.since), CASE WHEN count(*) = count(m.until) THEN max(m.until) END,"
-            " max(m.origin = 'reference'), max(m.origin = 'news'),"
+            " max(CASE WHEN m.origin = 'reference' THEN 1 ELSE 0 END), max(CASE WHEN m.origin = 'news' THEN 1 ELSE 0 END),"
             " (SELECT count(*) FROM evidence e JOIN memberships x ON x.id = e.membership_id"
-            "  WHERE x.org = m.org AND x.member = m.member AND x.role = m.role)"
+            "  WHERE x.org = ?1 AND x.member = m.member AND x.role = m.role)"
             " FROM memberships m WHERE m.org = ?1 GROUP BY m.member, m.role"
             " ORDER BY CASE m.role WHEN 'member' THEN 0 WHEN 'partner' THEN 1 WHEN 'candidate' THEN 2 ELSE 3 END,"
             " m.member");
     if (!s) return PACT_EDB;
-    sqlite3_bind_text(s, 1, g->org, -1, SQLITE_TRANSIENT);
+    pact__bind_text(s, 1, g->org);
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    while ((rc = pact__step(s)) == PACT__ROW) {
         g->members = pact__grow(sm->arena, g->members, g->nmembers, &cap, sizeof *g->members);
         pact_summary_member *m = &g->members[g->nmembers++];
         m->member = pact__col(sm->arena, s, 0);
         m->role = pact__col(sm->arena, s, 1);
         m->since = pact__col(sm->arena, s, 2);
         m->until = pact__col(sm->arena, s, 3);
-        m->reference = sqlite3_column_int(s, 4) != 0;
-        m->news = sqlite3_column_int(s, 5) != 0;
-        m->evidence = sqlite3_column_int(s, 6);
+        m->reference = pact__col_int(s, 4) != 0;
+        m->news = pact__col_int(s, 5) != 0;
+        m->evidence = pact__col_int(s, 6);
     }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? PACT_OK : db_error(st);
+    pact__finalize(s);
+    return rc == PACT__DONE ? PACT_OK : db_error(st);
 }
 
 static int groups(pact_store *st, pact_summary *sm, size_t limit) {
     /* In the news first: by news evidence about membership plus the events
      * the grouping itself takes part in; then the groupings Vietnamese
      * security news talks about most, then the rest by id. */
-    sqlite3_stmt *s = pact__db_prepare(
+    pact__stmt *s = pact__db_prepare(
         st, "SELECT g.org, ac.name, g.ev, g.nev FROM"
             " (SELECT o.org,"
             "  (SELECT count(*) FROM evidence e JOIN memberships x ON x.id = e.membership_id WHERE x.org = o.org) AS ev,"
-            "  (SELECT count(*) FROM events v WHERE v.source = o.org OR v.target = o.org) AS nev"
+            "  (SELECT count(*) FROM events v WHERE v.source = o.org)"
+            "  + (SELECT count(*) FROM events v WHERE v.target = o.org AND v.source <> o.org) AS nev"
             "  FROM (SELECT DISTINCT org FROM memberships) o) g"
             " LEFT JOIN actors ac ON ac.id = g.org ORDER BY g.ev + g.nev DESC, g.ev DESC,"
             " CASE g.org WHEN 'AUKUS' THEN 0 WHEN 'NATO' THEN 1 WHEN 'QUAD' THEN 2 WHEN 'IP4' THEN 3"
@@ -96,7 +94,7 @@ static int groups(pact_store *st, pact_summary *sm, size_t limit) {
     if (!s) return PACT_EDB;
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    while ((rc = pact__step(s)) == PACT__ROW) {
         if (sm->ngroups >= limit) {
             sm->more_groups++;
             continue;
@@ -106,11 +104,11 @@ static int groups(pact_store *st, pact_summary *sm, size_t limit) {
         memset(g, 0, sizeof *g);
         g->org = pact__col(sm->arena, s, 0);
         g->name = pact__col(sm->arena, s, 1);
-        g->evidence = sqlite3_column_int(s, 2);
-        g->events = sqlite3_column_int(s, 3);
+        g->evidence = pact__col_int(s, 2);
+        g->events = pact__col_int(s, 3);
     }
-    sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) return db_error(st);
+    pact__finalize(s);
+    if (rc != PACT__DONE) return db_error(st);
     for (size_t i = 0; i < sm->ngroups; i++)
         if ((rc = group_members(st, sm, &sm->groups[i])) != PACT_OK) return rc;
     return PACT_OK;
@@ -119,25 +117,25 @@ static int groups(pact_store *st, pact_summary *sm, size_t limit) {
 static int ties(pact_store *st, pact_summary *sm, size_t limit) {
     char sql[512];
     snprintf(sql, sizeof sql,
-             "SELECT min(source, target) AS a, max(source, target) AS b, count(*), sum(quad IN (1, 2)),"
-             " sum(quad IN (3, 4)), sum(goldstein) FROM events WHERE source <> target"
-             " GROUP BY a, b ORDER BY 3 DESC, a, b LIMIT %zu", limit);
-    sqlite3_stmt *s = pact__db_prepare(st, sql);
+             "SELECT LEAST(source, target) AS a, GREATEST(source, target) AS b, count(*),"
+             " sum(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END), sum(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END), sum(goldstein) FROM events WHERE source <> target"
+             " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT %zu", limit);
+    pact__stmt *s = pact__db_prepare(st, sql);
     if (!s) return PACT_EDB;
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    while ((rc = pact__step(s)) == PACT__ROW) {
         sm->ties = pact__grow(sm->arena, sm->ties, sm->nties, &cap, sizeof *sm->ties);
         pact_summary_tie *t = &sm->ties[sm->nties++];
         t->a = pact__col(sm->arena, s, 0);
         t->b = pact__col(sm->arena, s, 1);
-        t->events = sqlite3_column_int(s, 2);
-        t->cooperation = sqlite3_column_int(s, 3);
-        t->conflict = sqlite3_column_int(s, 4);
-        t->goldstein = sqlite3_column_double(s, 5);
+        t->events = pact__col_int(s, 2);
+        t->cooperation = pact__col_int(s, 3);
+        t->conflict = pact__col_int(s, 4);
+        t->goldstein = pact__tidy(pact__col_double(s, 5));
     }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? PACT_OK : db_error(st);
+    pact__finalize(s);
+    return rc == PACT__DONE ? PACT_OK : db_error(st);
 }
 
 /* Events dated after today are plans or misread years, not the latest news. */
@@ -148,14 +146,19 @@ static int latest(pact_store *st, pact_summary *sm, size_t limit) {
              " coalesce((SELECT name FROM cameo c WHERE c.code = v.code),"
              "  (SELECT name FROM cameo c WHERE c.code = substr(v.code, 1, 2))),"
              " v.target, (SELECT count(*) FROM evidence x WHERE x.event_id = v.id), " PACT__EVIDENCE_COLS
-             " FROM events v JOIN evidence e ON e.id = (SELECT min(x.id) FROM evidence x WHERE x.event_id = v.id)"
-             PACT__EVIDENCE_JOINS " WHERE v.date GLOB '[0-9][0-9][0-9][0-9]*' AND v.date <= date('now')"
-             " ORDER BY v.date DESC, v.id DESC LIMIT %zu", limit);
-    sqlite3_stmt *s = pact__db_prepare(st, sql);
+             " FROM (SELECT v.id, (SELECT min(x.id) FROM evidence x WHERE x.event_id = v.id) AS eid FROM events v"
+             "  WHERE v.date GLOB '[0-9][0-9][0-9][0-9]*' AND v.date <= ? ORDER BY v.date DESC, v.id DESC LIMIT %zu) sel"
+             " JOIN events v ON v.id = sel.id JOIN evidence e ON e.id = sel.eid"
+             PACT__EVIDENCE_JOINS " ORDER BY v.date DESC, v.id DESC", limit);
+    pact__stmt *s = pact__db_prepare(st, sql);
     if (!s) return PACT_EDB;
+    char today[32];
+    pact__now(today);
+    today[10] = '\0';
+    pact__bind_text(s, 1, today);
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    while ((rc = pact__step(s)) == PACT__ROW) {
         sm->latest = pact__grow(sm->arena, sm->latest, sm->nlatest, &cap, sizeof *sm->latest);
         pact_summary_event *e = &sm->latest[sm->nlatest++];
         memset(e, 0, sizeof *e);
@@ -164,11 +167,11 @@ static int latest(pact_store *st, pact_summary *sm, size_t limit) {
         e->code = pact__col(sm->arena, s, 2);
         e->cameo = pact__col(sm->arena, s, 3);
         e->target = pact__col(sm->arena, s, 4);
-        e->evidence = sqlite3_column_int(s, 5);
+        e->evidence = pact__col_int(s, 5);
         pact__read_evidence(sm->arena, s, 6, &e->first);
     }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? PACT_OK : db_error(st);
+    pact__finalize(s);
+    return rc == PACT__DONE ? PACT_OK : db_error(st);
 }
 
 int pact_store_summary(pact_store *st, size_t limit, pact_summary *sm) {
@@ -177,7 +180,7 @@ int pact_store_summary(pact_store *st, size_t limit, pact_summary *sm) {
     if (!limit) limit = SUMMARY_LIMIT;
     /* One read transaction: the sections agree with each other even while
      * an ingest is writing. */
-    int rc = pact__db_exec(st, "BEGIN");
+    int rc = pact__db_exec(st, pact__sql(st, "BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
     if (rc != PACT_OK) return rc;
     rc = totals(st, sm);
     if (rc == PACT_OK) rc = groups(st, sm, limit);

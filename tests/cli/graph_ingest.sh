@@ -13,7 +13,10 @@ check() { # check DESCRIPTION COMMAND...
   local what=$1; shift
   if ! "$@"; then echo "FAIL: $what" >&2; fail=1; fi
 }
-db=$tmp/t.db
+# Stores are files, or with PACT_TEST_PG databases of a PostgreSQL server
+# (tests/cli/pg_store.sh runs this script so).
+. "$SRC/tests/cli/pg_server.inc"
+db=$(store t)
 
 "$PACT" ingest --db "$db" --records "$FIX/basic.jsonl" 2>"$tmp/err1"
 check "first ingest exits 0" test $? -eq 0
@@ -31,29 +34,32 @@ check "events unchanged by a second ingest" cmp -s "$tmp/before.tsv" "$tmp/after
 check "records unchanged by a second ingest" cmp -s "$tmp/before.jsonl" "$tmp/after.jsonl"
 
 # Standard input works too, and records from an export load back the same.
-"$PACT" ingest --db "$tmp/u.db" --records - < "$tmp/before.jsonl" 2>/dev/null
+u=$(store u)
+"$PACT" ingest --db "$u" --records - < "$tmp/before.jsonl" 2>/dev/null
 check "ingest from stdin exits 0" test $? -eq 0
-"$PACT" export --db "$tmp/u.db" --format jsonl > "$tmp/round.jsonl"
+"$PACT" export --db "$u" --format jsonl > "$tmp/round.jsonl"
 check "export -> ingest -> export is stable" cmp -s "$tmp/before.jsonl" "$tmp/round.jsonl"
 
 # A file with bad lines: each reported with path and line, the good ones kept,
 # a missing file reported, exit 1.
-"$PACT" ingest --db "$tmp/bad.db" --records "$FIX/bad.jsonl" "$tmp/missing.jsonl" 2>"$tmp/err3"
+bad=$(store bad)
+"$PACT" ingest --db "$bad" --records "$FIX/bad.jsonl" "$tmp/missing.jsonl" 2>"$tmp/err3"
 check "bad input exits 1" test $? -eq 1
 check "bad JSON reported with path and line" grep -q "bad.jsonl: line 2: not JSON" "$tmp/err3"
 check "bad code reported" grep -q "bad.jsonl: line 3: event 0: .*CAMEO" "$tmp/err3"
 check "missing file reported" grep -q "missing.jsonl: No such file" "$tmp/err3"
 check "summary counts failures" grep -q "3 failures" "$tmp/err3"
-n=$("$PACT" export --db "$tmp/bad.db" --format events-tsv | tail -n +2 | wc -l)
+n=$("$PACT" export --db "$bad" --format events-tsv | tail -n +2 | wc -l)
 check "good records of a bad file stored (5 events, got $n)" test "$n" -eq 5
 
 # A document's records split by another's: the late part is refused, not
 # allowed to replace the first.
 (sed -n 1p "$FIX/basic.jsonl"; sed -n 3p "$FIX/basic.jsonl"; sed -n 2p "$FIX/basic.jsonl") > "$tmp/split.jsonl"
-"$PACT" ingest --db "$tmp/split.db" --records "$tmp/split.jsonl" 2>"$tmp/err7"
+split=$(store split)
+"$PACT" ingest --db "$split" --records "$tmp/split.jsonl" 2>"$tmp/err7"
 check "split records exit 1" test $? -eq 1
 check "split records reported" grep -q "records of pages/a.txt are not on consecutive lines" "$tmp/err7"
-n=$("$PACT" export --db "$tmp/split.db" --format jsonl | wc -l)
+n=$("$PACT" export --db "$split" --format jsonl | wc -l)
 check "the first part of the split document is kept (2 records, got $n)" test "$n" -eq 2
 
 # Usage errors exit 2 and say what is wrong.
@@ -69,12 +75,13 @@ check "--help teaches --records" test $? -eq 0
 # second run stores nothing.
 mkdir "$tmp/pages"
 printf 'Mỹ và Nhật Bản ký thỏa thuận\n\nHà Nội, 12/1/2024\n\nMỹ và Nhật Bản ngày 11/1 đã ký thỏa thuận an ninh mới.\n' > "$tmp/pages/p1.txt"
-"$PACT" ingest --db "$tmp/p.db" "$tmp/pages" 2>"$tmp/err5"
+p=$(store p)
+"$PACT" ingest --db "$p" "$tmp/pages" 2>"$tmp/err5"
 rc=$?
 check "page ingest exits 0 (got $rc)" test $rc -eq 0
 check "page ingest stores one page" grep -q "1 pages stored" "$tmp/err5"
-"$PACT" ingest --db "$tmp/p.db" "$tmp/pages" 2>"$tmp/err6"
+"$PACT" ingest --db "$p" "$tmp/pages" 2>"$tmp/err6"
 check "page ingest twice stores nothing" grep -q "0 pages stored.*1 already in the store" "$tmp/err6"
-"$PACT" ingest --db "$tmp/p.db" -q "$tmp/pages" 2>"$tmp/err7"
+"$PACT" ingest --db "$p" -q "$tmp/pages" 2>"$tmp/err7"
 check "ingest -q prints nothing (got: $(head -c 200 "$tmp/err7"))" test ! -s "$tmp/err7"
 exit $fail

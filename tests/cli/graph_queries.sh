@@ -19,7 +19,11 @@ jsoncheck() {
     echo "FAIL: $what" >&2; fail=1
   fi
 }
-export PACT_DB=$tmp/t.db
+# Stores are files, or with PACT_TEST_PG databases of a PostgreSQL server
+# (tests/cli/pg_store.sh runs this script so).
+. "$SRC/tests/cli/pg_server.inc"
+PACT_DB=$(store t)
+export PACT_DB
 "$PACT" ingest -q --records "$SRC/tests/fixtures/records/basic.jsonl" 2>/dev/null || { echo "ingest failed" >&2; exit 1; }
 
 # members: reference and news facts, marked.

@@ -12,9 +12,36 @@
 
 static char fixture_dir[256];
 static char fixture_data[4096];
+/* PostgreSQL: PACT_TEST_PG is a key=value conninfo of a server (tests/cli/
+ * pg_store.sh starts a throwaway one); each store is a database of its own,
+ * dropped at cleanup. Unset: SQLite files in a temporary directory. */
+static char fixture_dbs[16][64];
+static size_t fixture_ndbs;
 
-/* Opens a new store (tmpdir/name.db) with the source tree's data/. */
-static __attribute__((unused)) pact_store *fixture_store(const char *name) {
+static __attribute__((unused)) const char *fixture_pg(void) {
+    const char *pg = getenv("PACT_TEST_PG");
+    return pg && pg[0] ? pg : NULL;
+}
+
+/* Runs one statement on the server's maintenance database. */
+static __attribute__((unused)) bool fixture_pg_admin(const char *sql, bool quiet) {
+    char conninfo[1024];
+    snprintf(conninfo, sizeof conninfo, "%s dbname=postgres", fixture_pg());
+    PGconn *c = PQconnectdb(conninfo);
+    bool ok = PQstatus(c) == CONNECTION_OK;
+    if (ok) {
+        PGresult *r = PQexec(c, sql);
+        ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        if (!ok && !quiet) fprintf(stderr, "%s: %s", sql, PQresultErrorMessage(r));
+        PQclear(r);
+    } else fprintf(stderr, "cannot connect to %s: %s", conninfo, PQerrorMessage(c));
+    PQfinish(c);
+    return ok;
+}
+
+/* Where the store called name lives: a file, or a database (created on
+ * first use). */
+static __attribute__((unused)) void fixture_target(const char *name, char *out, size_t n) {
     if (!fixture_dir[0]) {
         snprintf(fixture_dir, sizeof fixture_dir, "%s/pact_graph_XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
         if (!mkdtemp(fixture_dir)) {
@@ -24,8 +51,27 @@ static __attribute__((unused)) pact_store *fixture_store(const char *name) {
         const char *src = getenv("PACT_SOURCE_DIR");
         snprintf(fixture_data, sizeof fixture_data, "%s/data", src ? src : PACT_SOURCE_DATA_DIR "/..");
     }
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s.db", fixture_dir, name);
+    if (!fixture_pg()) {
+        snprintf(out, n, "%s/%s.db", fixture_dir, name);
+        return;
+    }
+    char db[64];
+    snprintf(db, sizeof db, "pact_t%ld_%s", (long)getpid(), name);
+    bool known = false;
+    for (size_t i = 0; i < fixture_ndbs; i++) known |= strcmp(fixture_dbs[i], db) == 0;
+    if (!known && fixture_ndbs < 16) {
+        char sql[1200];
+        snprintf(sql, sizeof sql, "CREATE DATABASE %s", db);
+        if (!fixture_pg_admin(sql, false)) exit(1);
+        snprintf(fixture_dbs[fixture_ndbs++], sizeof fixture_dbs[0], "%s", db);
+    }
+    snprintf(out, n, "%s dbname=%s", fixture_pg(), db);
+}
+
+/* Opens the store called name (new on first use) with the source tree's data/. */
+static __attribute__((unused)) pact_store *fixture_store(const char *name) {
+    char path[1200];
+    fixture_target(name, path, sizeof path);
     pact_diag d;
     pact_diag_init(&d, path);
     pact_store *st = NULL;
@@ -40,6 +86,12 @@ static __attribute__((unused)) void fixture_cleanup(void) {
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", fixture_dir);
     if (fixture_dir[0] && system(cmd) != 0) fprintf(stderr, "cannot remove %s\n", fixture_dir);
+    for (size_t i = 0; i < fixture_ndbs; i++) {
+        char sql[1200];
+        snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", fixture_dbs[i]);
+        (void)fixture_pg_admin(sql, false);
+    }
+    fixture_ndbs = 0;
 }
 
 /* A record with one sentence per event, laid out from offset 0. */
@@ -94,11 +146,10 @@ static __attribute__((unused)) void fixture_membership(fixture_rec *f, const cha
 }
 
 static __attribute__((unused)) long long fixture_count(pact_store *st, const char *sql) {
-    sqlite3_stmt *s = NULL;
+    pact__stmt *s = pact__db_prepare(st, sql);
     long long n = -1;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-        n = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
+    if (s && pact__step(s) == PACT__ROW) n = pact__col_int64(s, 0);
+    pact__finalize(s);
     return n;
 }
 

@@ -5,9 +5,10 @@
 
 static void test_migrations(void) {
     pact_store *st = fixture_store("migrations");
-    CHECK(fixture_count(st, "PRAGMA user_version") == PACT_STORE_SCHEMA);
+    CHECK(pact__db_schema_version(st) == PACT_STORE_SCHEMA);
     CHECK(fixture_count(st, "SELECT count(*) FROM migrations") == PACT_STORE_SCHEMA);
-    CHECK(fixture_count(st, "PRAGMA foreign_keys") == 1);
+    if (!fixture_pg()) CHECK(fixture_count(st, "PRAGMA user_version") == PACT_STORE_SCHEMA);
+    if (!fixture_pg()) CHECK(fixture_count(st, "PRAGMA foreign_keys") == 1);
     CHECK(atoi(pact_store_meta(st, "schema")) == PACT_STORE_SCHEMA);
     CHECK(pact_store_meta(st, "reference_hash") != NULL);
     /* Reference data: NATO's 32 members, loaded once. */
@@ -19,10 +20,11 @@ static void test_migrations(void) {
     CHECK(fixture_count(st, "SELECT count(*) FROM migrations") == PACT_STORE_SCHEMA);
     CHECK(fixture_count(st, "SELECT count(*) FROM memberships WHERE org = 'NATO' AND role = 'member'") == 32);
     /* A store from a newer pactgraph is refused, not damaged. */
-    CHECK(pact__db_exec(st, "PRAGMA user_version = 99") == PACT_OK);
+    CHECK(pact__db_exec(st, pact__sql(st, "PRAGMA user_version = 99",
+                                      "INSERT INTO migrations VALUES(99, 'from the future', 'later')")) == PACT_OK);
     pact_store_close(st);
-    char path[512];
-    snprintf(path, sizeof path, "%s/migrations.db", fixture_dir);
+    char path[1200];
+    fixture_target("migrations", path, sizeof path);
     pact_diag d;
     pact_diag_init(&d, path);
     d.quiet = true;
