@@ -33,11 +33,14 @@ static void usage(FILE *out) {
             "profiles, evidence highlighted in the article's text). Stops on Ctrl-C.\n"
             "\n"
             "Options:\n"
-            "  --db FILE       the store (default: $PACT_DB, else pact.db)\n"
+            "  --db FILE|URL   the store (default: $PACT_DB, else pact.db): an SQLite\n"
+            "                  file or a PostgreSQL URL (one connection per worker)\n"
             "  --port N        TCP port (default 8080; 0 picks a free one)\n"
             "  --bind ADDR     address to listen on (default 127.0.0.1; 0.0.0.0 for all)\n"
             "  --static DIR    the UI's files (default: the source tree's web/)\n"
             "  --threads N     worker threads, each with its own connection (default 4)\n"
+            "  --timeout N     close a connection idle for N seconds, or whose request\n"
+            "                  headers are not all in after N seconds (default 15)\n"
             "  --quiet         no access log\n"
             "  -h, --help      show this help\n"
             "\n"
@@ -55,7 +58,8 @@ int pact_cmd_serve(int argc, char **argv) {
         {"db", required_argument, NULL, 'd'},     {"port", required_argument, NULL, 'p'},
         {"bind", required_argument, NULL, 'b'},   {"static", required_argument, NULL, 's'},
         {"threads", required_argument, NULL, 't'}, {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+        {"help", no_argument, NULL, 'h'},         {"timeout", required_argument, NULL, 'T'},
+        {NULL, 0, NULL, 0},
     };
     pact_server_opts o = {.port = 8080, .bind = "127.0.0.1"};
     const char *db = NULL;
@@ -83,6 +87,13 @@ int pact_cmd_serve(int argc, char **argv) {
             break;
         }
         case 'q': o.quiet = true; break;
+        case 'T': {
+            long t = strtol(optarg, &end, 10);
+            if (*end || end == optarg || t < 1 || t > 3600)
+                return pact_cli_usage_error("serve", "--timeout must be a number of seconds from 1 to 3600");
+            o.timeout = (unsigned)t;
+            break;
+        }
         case 'h': usage(stdout); return PACT_EXIT_OK;
         default: return pact_cli_usage_error("serve", "unknown or incomplete option '%s'", argv[optind - 1]);
         }

@@ -183,9 +183,13 @@ int pact_record_read_json(const char *line, size_t len, pact_arena *a, pact_reco
 }
 
 /* Sentence text from the document's own bytes, for records that carry only
- * spans: markup dropped, the common entities decoded, spaces collapsed. */
+ * spans: markup dropped, the common entities decoded, spaces collapsed. The
+ * text is valid UTF-8 (the store's search index and every JSON answer need
+ * it): a byte that starts no valid sequence inside the span (a span that cuts
+ * a character, a page in a legacy charset) becomes U+FFFD, hence 3 bytes of
+ * room per byte. */
 static const char *span_text(pact_arena *a, const char *data, size_t start, size_t end) {
-    char *out = pact_arena_alloc(a, end - start + 1);
+    char *out = pact_arena_alloc(a, 3 * (end - start) + 1);
     size_t n = 0;
     bool space = false, tag = false;
     static const struct {
@@ -222,7 +226,16 @@ static const char *span_text(pact_arena *a, const char *data, size_t start, size
         }
         if (space) out[n++] = ' ';
         space = false;
-        out[n++] = c;
+        if ((unsigned char)c < 0x80 || rep) {
+            out[n++] = c;
+            continue;
+        }
+        size_t k = pact_utf8_seqlen(data + i, end - i);
+        if (k) {
+            memcpy(out + n, data + i, k);
+            n += k;
+            i += k - 1;
+        } else n += pact_utf8_encode(PACT_REPLACEMENT, out + n);
     }
     out[n] = '\0';
     return out;

@@ -36,6 +36,24 @@ void pact__cache_stamp(const char *db, pact__stamp *s);
 bool pact__cache_get(pact__cache *c, const char *key, const pact__stamp *st, pact_buf *out);
 void pact__cache_put(pact__cache *c, const char *key, const pact__stamp *st, const char *body, size_t len);
 
+/* One open connection (MHD's socket context): its request in progress, and
+ * what the header deadline needs (server.c, reaper). The request lives here,
+ * not in memory of its own: MHD may drop a request between the URI log
+ * callback and the handler (a header over the memory limit) without telling
+ * the completion callback, but it always reports the connection's end. */
+typedef struct pact__conn {
+    /* the request, touched only by the connection's MHD thread */
+    char *raw;              /* the request target as sent, or NULL */
+    bool too_long;          /* longer than PACT_SERVER_MAX_URI */
+    bool started;           /* the handler has run for it */
+    /* for the reaper, under pact_server.conns_mu */
+    struct pact__conn *prev, *next;
+    int fd;
+    struct timespec since;  /* when it opened, or when its last answer was done */
+    bool busy;              /* a request's headers are in: it is being answered */
+    bool reaped;            /* shut down by the reaper; MHD closes it */
+} pact__conn;
+
 struct pact_server {
     pact__cache cache;
     struct MHD_Daemon *mhd;
@@ -44,14 +62,15 @@ struct pact_server {
     pthread_key_t store_key;  /* each thread's read-only pact_store */
     bool quiet;
     unsigned port;
+    unsigned timeout;         /* seconds: idle timeout and header deadline */
+    bool no_cache;            /* a PostgreSQL store: no file stamp to check answers against */
+    /* open connections and the thread that closes the slow ones */
+    pthread_mutex_t conns_mu;
+    pthread_cond_t reaper_cv;
+    pact__conn *conns;
+    bool reaper_running, stopping;
+    pthread_t reaper;
 };
-
-/* One request: what the URI log callback saw before MHD decoded anything. */
-typedef struct {
-    char *raw;        /* the request target as sent */
-    bool too_long;    /* longer than PACT_SERVER_MAX_URI */
-    bool started;
-} pact__request;
 
 /* An API answer: a status and a JSON body (or an error message). */
 typedef struct {

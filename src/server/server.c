@@ -1,6 +1,7 @@
 /* The HTTP side of `pactgraph serve`: libmicrohttpd set-up, the checks every
  * request passes at the door (method, size, encoding, path), the static
- * files of the UI, and the headers every response carries. */
+ * files of the UI, the headers every response carries, and the limits on
+ * slow clients (idle timeout, header deadline, connections per address). */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -206,13 +208,15 @@ static enum MHD_Result serve_file(pact_server *srv, struct MHD_Connection *con, 
 
 static void close_store(void *p) { pact_store_close(p); }
 
-/* The endpoints whose answers are cached: they read the whole store. */
+/* The endpoints whose answers are cached: they read the whole store. (Not
+ * for a PostgreSQL store: the cache is checked against the SQLite file's
+ * size and time, and a database has none, so an answer would never age.) */
 static bool cacheable(const char *path) { return strcmp(path, "graph") == 0 || strcmp(path, "actors") == 0; }
 
 static enum MHD_Result serve_api(pact_server *srv, struct MHD_Connection *con, const char *path, const char *raw,
                                  unsigned *status) {
     pact__stamp stamp = {{0}};
-    bool cache = cacheable(path);
+    bool cache = !srv->no_cache && cacheable(path);
     if (cache) {
         pact_buf hit;
         pact_buf_init(&hit, 0);
@@ -262,26 +266,107 @@ static enum MHD_Result serve_api(pact_server *srv, struct MHD_Connection *con, c
     return ret;
 }
 
+/* ---- slow clients ----
+ * MHD closes a connection that sends nothing for `timeout` seconds, but one
+ * byte now and then keeps it open for ever (slowloris): each connection is
+ * kept in a list, and a reaper thread shuts down those whose request headers
+ * are not all in `timeout` seconds after the connection opened or its last
+ * answer was done. MHD sees the end of the stream and closes it. Entries are
+ * removed (under the lock) before MHD closes the socket, so the reaper never
+ * touches a descriptor that was reused. */
+
+static double since_s(const struct timespec *t0) {
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void notify_connection(void *cls, struct MHD_Connection *con, void **socket_context,
+                              enum MHD_ConnectionNotificationCode toe) {
+    pact_server *srv = cls;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_CONNECTION_FD);
+        pact__conn *c = pact__xcalloc(1, sizeof *c);
+        c->fd = ci ? ci->connect_fd : -1;
+        clock_gettime(CLOCK_MONOTONIC, &c->since);
+        pthread_mutex_lock(&srv->conns_mu);
+        c->next = srv->conns;
+        if (srv->conns) srv->conns->prev = c;
+        srv->conns = c;
+        pthread_mutex_unlock(&srv->conns_mu);
+        *socket_context = c;
+    } else if (toe == MHD_CONNECTION_NOTIFY_CLOSED && *socket_context) {
+        pact__conn *c = *socket_context;
+        pthread_mutex_lock(&srv->conns_mu);
+        if (c->prev) c->prev->next = c->next;
+        else srv->conns = c->next;
+        if (c->next) c->next->prev = c->prev;
+        pthread_mutex_unlock(&srv->conns_mu);
+        free(c->raw);
+        free(c);
+        *socket_context = NULL;
+    }
+}
+
+static pact__conn *conn_of(struct MHD_Connection *con) {
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+/* Marks the connection's request as being answered (busy) or done. */
+static void conn_busy(pact_server *srv, pact__conn *c, bool busy) {
+    pthread_mutex_lock(&srv->conns_mu);
+    c->busy = busy;
+    if (!busy) clock_gettime(CLOCK_MONOTONIC, &c->since);
+    pthread_mutex_unlock(&srv->conns_mu);
+}
+
+static void *reaper(void *arg) {
+    pact_server *srv = arg;
+    pthread_mutex_lock(&srv->conns_mu);
+    while (!srv->stopping) {
+        struct timespec wake;
+        clock_gettime(CLOCK_MONOTONIC, &wake);
+        wake.tv_nsec += 250 * 1000000L; /* a quarter second: the deadline is kept to that */
+        if (wake.tv_nsec >= 1000000000L) {
+            wake.tv_sec++;
+            wake.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&srv->reaper_cv, &srv->conns_mu, &wake);
+        for (pact__conn *c = srv->conns; c && !srv->stopping; c = c->next)
+            if (!c->busy && !c->reaped && c->fd >= 0 && since_s(&c->since) >= (double)srv->timeout) {
+                (void)shutdown(c->fd, SHUT_RDWR);
+                c->reaped = true;
+            }
+    }
+    pthread_mutex_unlock(&srv->conns_mu);
+    return NULL;
+}
+
 /* ---- libmicrohttpd callbacks ---- */
 
 static void *uri_log(void *cls, const char *uri, struct MHD_Connection *con) {
     (void)cls;
-    (void)con;
-    pact__request *rq = pact__xcalloc(1, sizeof *rq);
+    pact__conn *c = conn_of(con);
+    if (!c) return NULL;
+    free(c->raw);
+    c->raw = NULL;
+    c->started = false;
     size_t n = strlen(uri);
-    if (n > PACT_SERVER_MAX_URI) rq->too_long = true;
-    else rq->raw = pact__xstrndup(uri, n);
-    return rq;
+    c->too_long = n > PACT_SERVER_MAX_URI;
+    if (!c->too_long) c->raw = pact__xstrndup(uri, n);
+    return c;
 }
 
 static void completed(void *cls, struct MHD_Connection *con, void **con_cls, enum MHD_RequestTerminationCode t) {
-    (void)cls;
-    (void)con;
     (void)t;
-    pact__request *rq = *con_cls;
-    if (rq) {
-        free(rq->raw);
-        free(rq);
+    (void)con;
+    pact__conn *c = *con_cls;
+    if (c) {
+        if (c->started) conn_busy(cls, c, false);
+        free(c->raw);
+        c->raw = NULL;
+        c->started = false;
         *con_cls = NULL;
     }
 }
@@ -306,7 +391,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *con, const char 
     (void)version;
     (void)upload_data;
     pact_server *srv = cls;
-    pact__request *rq = *con_cls;
+    pact__conn *rq = *con_cls;
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (!rq) return MHD_NO;
@@ -316,6 +401,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *con, const char 
         return MHD_YES;
     }
     rq->started = true;
+    conn_busy(srv, rq, true);
     unsigned status = 500;
     enum MHD_Result ret;
     const char *why;
@@ -362,7 +448,12 @@ int pact_server_start(const pact_server_opts *o, pact_server **out, pact_diag *d
     memset(&addr, 0, sizeof addr);
     const char *bind = o->bind ? o->bind : "127.0.0.1";
     unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
-    if (inet_pton(AF_INET, bind, &addr.v4.sin_addr) == 1) {
+    if (o->no_listen) {
+        /* no error log: MHD would warn on every socketpair that TCP options
+         * do not apply to it */
+        flags = MHD_USE_NO_LISTEN_SOCKET;
+        addr.v4.sin_family = AF_INET; /* not used */
+    } else if (inet_pton(AF_INET, bind, &addr.v4.sin_addr) == 1) {
         addr.v4.sin_family = AF_INET;
         addr.v4.sin_port = htons((uint16_t)o->port);
     } else if (inet_pton(AF_INET6, bind, &addr.v6.sin6_addr) == 1) {
@@ -378,46 +469,103 @@ int pact_server_start(const pact_server_opts *o, pact_server **out, pact_diag *d
     srv->db = pact__xstrdup(o->db);
     srv->static_root = pact__xstrdup(root);
     srv->quiet = o->quiet;
+    srv->timeout = o->timeout ? o->timeout : PACT_SERVER_TIMEOUT;
+    srv->no_cache = pact_store_is_url(o->db);
     pact__cache_init(&srv->cache);
-    if (pthread_key_create(&srv->store_key, close_store) != 0) {
-        pact__cache_free(&srv->cache);
-        free(srv->db);
-        free(srv->static_root);
-        free(srv);
-        return PACT_ENOMEM;
-    }
+    pthread_mutex_init(&srv->conns_mu, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&srv->reaper_cv, &ca);
+    pthread_condattr_destroy(&ca);
+    int err = PACT_ENOMEM;
+    if (pthread_key_create(&srv->store_key, close_store) != 0) goto fail_key;
     unsigned threads = o->threads ? o->threads : 4;
-    srv->mhd = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, handle, srv,
-                                MHD_OPTION_SOCK_ADDR, &addr.sa,
-                                MHD_OPTION_THREAD_POOL_SIZE, threads,
-                                MHD_OPTION_URI_LOG_CALLBACK, uri_log, srv,
-                                MHD_OPTION_NOTIFY_COMPLETED, completed, srv,
-                                MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)PACT_SERVER_MAX_HEADERS,
-                                MHD_OPTION_CONNECTION_LIMIT, (unsigned)PACT_SERVER_MAX_CONNECTIONS,
-                                MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)PACT_SERVER_TIMEOUT,
-                                MHD_OPTION_END);
+    if (o->no_listen)
+        srv->mhd = MHD_start_daemon(flags, 0, NULL, NULL, handle, srv,
+                                    MHD_OPTION_URI_LOG_CALLBACK, uri_log, srv,
+                                    MHD_OPTION_NOTIFY_COMPLETED, completed, srv,
+                                    MHD_OPTION_NOTIFY_CONNECTION, notify_connection, srv,
+                                    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)PACT_SERVER_MAX_HEADERS,
+                                    MHD_OPTION_CONNECTION_LIMIT, (unsigned)PACT_SERVER_MAX_CONNECTIONS,
+                                    MHD_OPTION_CONNECTION_TIMEOUT, srv->timeout,
+                                    MHD_OPTION_END);
+    else
+        srv->mhd = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, handle, srv,
+                                    MHD_OPTION_SOCK_ADDR, &addr.sa,
+                                    MHD_OPTION_THREAD_POOL_SIZE, threads,
+                                    MHD_OPTION_URI_LOG_CALLBACK, uri_log, srv,
+                                    MHD_OPTION_NOTIFY_COMPLETED, completed, srv,
+                                    MHD_OPTION_NOTIFY_CONNECTION, notify_connection, srv,
+                                    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)PACT_SERVER_MAX_HEADERS,
+                                    MHD_OPTION_CONNECTION_LIMIT, (unsigned)PACT_SERVER_MAX_CONNECTIONS,
+                                    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PACT_SERVER_MAX_PER_IP,
+                                    MHD_OPTION_CONNECTION_TIMEOUT, srv->timeout,
+                                    MHD_OPTION_END);
     if (!srv->mhd) {
         pact_warn(d, SIZE_MAX, "cannot listen on %s port %u: %s", bind, o->port, strerror(errno));
-        pthread_key_delete(srv->store_key);
-        pact__cache_free(&srv->cache);
-        free(srv->db);
-        free(srv->static_root);
-        free(srv);
-        return PACT_EIO;
+        err = PACT_EIO;
+        goto fail_mhd;
     }
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv->mhd, MHD_DAEMON_INFO_BIND_PORT);
+    /* no_listen: one thread, and every connection ends when its input does */
+    if (!o->no_listen) {
+        if (pthread_create(&srv->reaper, NULL, reaper, srv) != 0) {
+            pact_warn(d, SIZE_MAX, "cannot start a thread");
+            MHD_stop_daemon(srv->mhd);
+            goto fail_mhd;
+        }
+        srv->reaper_running = true;
+    }
+    const union MHD_DaemonInfo *info = o->no_listen ? NULL : MHD_get_daemon_info(srv->mhd, MHD_DAEMON_INFO_BIND_PORT);
     srv->port = info ? info->port : o->port;
     *out = srv;
     return PACT_OK;
+
+fail_mhd:
+    pthread_key_delete(srv->store_key);
+fail_key:
+    pthread_cond_destroy(&srv->reaper_cv);
+    pthread_mutex_destroy(&srv->conns_mu);
+    pact__cache_free(&srv->cache);
+    free(srv->db);
+    free(srv->static_root);
+    free(srv);
+    return err;
 }
 
 unsigned pact_server_port(const pact_server *srv) { return srv->port; }
 
+int pact_server_add_connection(pact_server *srv, int fd) {
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(40000);
+    return MHD_add_connection(srv->mhd, fd, (const struct sockaddr *)&a, sizeof a) == MHD_YES ? PACT_OK : PACT_EIO;
+}
+
+void pact_server_run(pact_server *srv, unsigned wait_ms) { (void)MHD_run_wait(srv->mhd, (int32_t)wait_ms); }
+
 void pact_server_stop(pact_server *srv) {
     if (!srv) return;
+    if (srv->reaper_running) {
+        pthread_mutex_lock(&srv->conns_mu);
+        srv->stopping = true;
+        pthread_cond_signal(&srv->reaper_cv);
+        pthread_mutex_unlock(&srv->conns_mu);
+        pthread_join(srv->reaper, NULL);
+    }
     /* Joins the worker threads: their stores close with them. */
     MHD_stop_daemon(srv->mhd);
+    /* A no_listen server answers on the caller's thread: its store too. */
+    pact_store *st = pthread_getspecific(srv->store_key);
+    if (st) {
+        pact_store_close(st);
+        (void)pthread_setspecific(srv->store_key, NULL);
+    }
     pthread_key_delete(srv->store_key);
+    pthread_cond_destroy(&srv->reaper_cv);
+    pthread_mutex_destroy(&srv->conns_mu);
     pact__cache_free(&srv->cache);
     free(srv->db);
     free(srv->static_root);

@@ -17,7 +17,9 @@
 #define PACT_SERVER_MAX_PARAM 512           /* one query parameter's value, bytes */
 #define PACT_SERVER_MAX_HEADERS (16 * 1024) /* request line and headers (MHD's memory) */
 #define PACT_SERVER_MAX_CONNECTIONS 512
-#define PACT_SERVER_TIMEOUT 15              /* seconds a connection may stay idle */
+#define PACT_SERVER_MAX_PER_IP 64           /* connections from one address at once */
+#define PACT_SERVER_TIMEOUT 15              /* seconds a connection may stay idle, and the
+                                               most a request's headers may take to arrive */
 
 typedef struct {
     const char *db;          /* the store's path */
@@ -26,6 +28,11 @@ typedef struct {
     const char *static_dir;  /* the UI's files (web/) */
     unsigned threads;        /* worker threads (0: 4) */
     bool quiet;              /* no access log on stderr */
+    unsigned timeout;        /* seconds, as PACT_SERVER_TIMEOUT (0: that) */
+    /* For tests and fuzzing: no socket, no thread. Connections are handed
+     * over with pact_server_add_connection and served by pact_server_run,
+     * on the caller's thread. */
+    bool no_listen;
 } pact_server_opts;
 
 typedef struct pact_server pact_server;
@@ -37,5 +44,13 @@ PACT_WUR int pact_server_start(const pact_server_opts *o, pact_server **srv, pac
 unsigned pact_server_port(const pact_server *srv);
 /* Stops listening, finishes the requests in flight and frees everything. */
 void pact_server_stop(pact_server *srv);
+
+/* no_listen servers only. Serves a connected socket (a socketpair's end, for
+ * instance), as if accepted from 127.0.0.1; the server owns fd from then on,
+ * also on failure (PACT_EIO). */
+PACT_WUR int pact_server_add_connection(pact_server *srv, int fd);
+/* no_listen servers only: does what its connections are ready for, waiting
+ * at most wait_ms for one to be. */
+void pact_server_run(pact_server *srv, unsigned wait_ms);
 
 #endif

@@ -2,12 +2,13 @@
 # A short libFuzzer run of every fuzz target (fuzz/README.md): configures and
 # builds a separate clang build (-DPACT_FUZZ=ON) next to the tested binary,
 # replays fuzz/regressions/<target>/*, then fuzzes each target for
-# PACT_FUZZ_SECONDS (default 25 s, 7 targets: about 3 minutes) from its
-# minimised corpus fuzz/corpus/<target>/. Fails on any crash, leak, sanitizer
+# PACT_FUZZ_SECONDS (default 20 s, 9 targets: about 3 minutes) from its
+# minimised corpus fuzz/corpus/<target>/ (with fuzz/<target>.dict when there
+# is one). Fails on any crash, leak, sanitizer
 # report or broken invariant; the input is kept under the build directory.
 set -u
 src=${PACT_SOURCE_DIR:?}
-secs=${PACT_FUZZ_SECONDS:-25}
+secs=${PACT_FUZZ_SECONDS:-20}
 command -v clang >/dev/null 2>&1 || { echo "skip: clang is not installed (the fuzz targets need libFuzzer)"; exit 77; }
 echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }' > /tmp/pact_fuzz_probe.$$.c
 if ! clang -fsanitize=fuzzer /tmp/pact_fuzz_probe.$$.c -o /tmp/pact_fuzz_probe.$$ >/dev/null 2>&1; then
@@ -39,8 +40,10 @@ for bin in "$build"/fuzz/fuzz_*; do
     mkdir -p "$work/$t"
     corpus=()
     [ -d "$src/fuzz/corpus/$t" ] && corpus=("$src/fuzz/corpus/$t")
+    dict=()
+    [ -f "$src/fuzz/$t.dict" ] && dict=(-dict="$src/fuzz/$t.dict")
     "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-        -artifact_prefix="$work/$t-" "$work/$t" "${corpus[@]}" >"$work/$t.log" 2>&1
+        "${dict[@]}" -artifact_prefix="$work/$t-" "$work/$t" "${corpus[@]}" >"$work/$t.log" 2>&1
     rc=$?
     runs=$(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$work/$t.log" | grep -o '[0-9]*$')
     if [ $rc -ne 0 ] || ls "$work/$t"-* >/dev/null 2>&1; then

@@ -7,12 +7,13 @@
 set -uo pipefail
 : "${PACT:?PACT must name the pactgraph binary}"
 src=${PACT_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$(dirname "$0")/stop_server.inc"
 command -v curl >/dev/null || { echo "SKIP: curl is not installed"; exit 77; }
 
 work=$(mktemp -d)
 server=
 cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  [ -n "$server" ] && stop_server "$server" TERM >/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -98,8 +99,7 @@ printf '%s' "$h" | grep -q '^HTTP/1.1 200' && printf '%s' "$h" | grep -qi '^cont
 code=$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$base/api/article?doc=nope&article=0")
 [ "$code" = 404 ] && echo "ok   unknown article (404)" || fail "unknown article: $code"
 
-kill -INT "$server"
-wait "$server"
+stop_server "$server" INT
 rc=$?
 server=
 [ "$rc" -eq 0 ] && echo "ok   stops on SIGINT" || fail "exit status $rc after SIGINT"

@@ -8,12 +8,13 @@
 set -uo pipefail
 : "${PACT:?PACT must name the pactgraph binary}"
 src=${PACT_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$(dirname "$0")/stop_server.inc"
 command -v curl >/dev/null || { echo "SKIP: curl is not installed"; exit 77; }
 
 work=$(mktemp -d)
 server=
 cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  [ -n "$server" ] && stop_server "$server" TERM >/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -122,8 +123,7 @@ expect "still serving" 200 "$base/api/ties?a=USA&b=JPN"
 grep -q '"source"' "$work/body" || { echo "FAIL: the store lost its events"; fails=$((fails + 1)); }
 
 # Graceful stop.
-kill -TERM "$server"
-wait "$server"
+stop_server "$server" TERM
 rc=$?
 server=
 [ "$rc" -eq 0 ] || { echo "FAIL: exit status $rc after SIGTERM"; cat "$work/err"; fails=$((fails + 1)); }

@@ -8,6 +8,7 @@
 set -euo pipefail
 : "${PACT:?PACT must name the pactgraph binary}"
 src=${PACT_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$(dirname "$0")/stop_server.inc"
 
 # What the test needs: Chromium, Node, and web/node_modules (npm ci).
 PACT_WITH_BROWSER=1 bash "$src/scripts/deps.sh" >&2 || true
@@ -24,7 +25,7 @@ fi
 work=$(mktemp -d)
 server=
 cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  [ -n "$server" ] && stop_server "$server" TERM >/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
