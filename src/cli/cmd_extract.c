@@ -67,20 +67,18 @@ typedef struct {
     struct timespec start, last;
     bool progress_shown;
     pact_buf msg;            /* input-level messages, queued in order */
-    pact_buf out;            /* records not yet written: whole documents only */
+    pact_buf out;            /* records not yet written: whole documents (or parts of whole lines) */
     bool write_failed;
     size_t flush_at;         /* OUT_FLUSH, or 1 when a person reads standard output */
 } run_ctx;
 
 #define OUT_FLUSH ((size_t)64 << 10)
 
-/* Writes the pending records with write(2) calls that each hold whole
- * documents, so runs sharing one output file (xargs -P ... > out) never cut
- * each other's lines: Linux serialises writes to a regular file's offset. */
-static void out_flush(run_ctx *c) {
+/* Writes bytes of whole records to standard output. */
+static void out_write(run_ctx *c, const char *p, size_t len) {
     size_t off = 0;
-    while (off < c->out.len && !c->write_failed) {
-        ssize_t w = write(STDOUT_FILENO, c->out.ptr + off, c->out.len - off);
+    while (off < len && !c->write_failed) {
+        ssize_t w = write(STDOUT_FILENO, p + off, len - off);
         if (w < 0 && errno == EINTR) continue;
         if (w <= 0) {
             fprintf(stderr, "pactgraph extract: cannot write the records: %s\n", strerror(errno));
@@ -90,6 +88,15 @@ static void out_flush(run_ctx *c) {
         }
         off += (size_t)w;
     }
+}
+
+/* Writes the pending records with write(2) calls that each hold whole
+ * documents, so runs sharing one output file (xargs -P ... > out) never cut
+ * each other's lines: Linux serialises writes to a regular file's offset. (A
+ * document whose records pass PACT_DOC_FLUSH_BYTES comes, and is written, in
+ * parts of whole lines, so that its records need not all be held at once.) */
+static void out_flush(run_ctx *c) {
+    out_write(c, c->out.ptr, c->out.len);
     pact_buf_truncate(&c->out, 0);
 }
 
@@ -124,7 +131,11 @@ static void emit(void *user, const char *lines, size_t nlines, const char *msgs,
         out_flush(c);  /* keeps records and messages in order on a terminal */
         fwrite(msgs, 1, nmsgs, stderr);
     }
-    if (nlines && !c->write_failed) {
+    if (nlines >= OUT_FLUSH && !c->write_failed) {
+        /* large: written as it is, not copied */
+        out_flush(c);
+        out_write(c, lines, nlines);
+    } else if (nlines && !c->write_failed) {
         if (pact_buf_append(&c->out, lines, nlines) != PACT_OK) {
             out_flush(c);
             if (pact_buf_append(&c->out, lines, nlines) != PACT_OK) c->failed++;

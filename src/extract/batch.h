@@ -3,17 +3,23 @@
  * extraction records — one document at a time or on N threads, with the
  * records in input order.
  *
- * One document: pact_extract_doc (records, for the store) and
+ * One document: pact_extract_doc (records, for the store),
+ * pact_extract_doc_each (one record at a time, to a callback) and
  * pact_extract_doc_jsonl (its records as JSON lines in a buffer, for
- * `pactgraph extract`). Everything a document allocates lives in a
- * per-document arena, reset when it is done, so memory stays flat. Neither
- * keeps state outside its arguments: threads may call them at once on one
- * extractor, which they only read.
+ * `pactgraph extract`). A document is extracted article by article: each
+ * article's working memory lives in an article arena, reset before the next,
+ * so that a page of thousands of articles (several pages saved as one file)
+ * costs its text, its blocks and one article at a time, not thousands of
+ * articles' worth. None keeps state outside its arguments: threads may call
+ * them at once on one extractor, which they only read.
  *
  * Many documents: a pact_batch hands documents to N worker threads and gives
  * back each document's JSON lines and messages in the order the documents
  * were added, through a bounded window (memory holds at most `window`
- * documents however long the input). The bytes are those of one thread.
+ * documents, and at most PACT_BATCH_MAX_BYTES of them unless one is larger,
+ * however long the input). The bytes are those of one thread. A
+ * document whose records pass PACT_DOC_FLUSH_BYTES is given back in parts
+ * (whole lines) as they are made, once every document before it is out.
  */
 #ifndef PACT_BATCH_H
 #define PACT_BATCH_H
@@ -39,9 +45,37 @@ typedef struct {
 
 /* Reads and extracts one document. On PACT_OK *recs holds *n records in
  * arena, valid until pact_page_free(page) (which the caller does, then
- * pact_arena_reset(arena)); on error there is nothing to free. */
+ * pact_arena_reset(arena)); on error there is nothing to free. Only the
+ * records stay in arena (each article's working memory is freed after it):
+ * memory grows with the records, about their JSON's size. */
 PACT_WUR int pact_extract_doc(const pact_extractor *ex, const pact_doc *doc, pact_arena *arena,
                               pact_page *page, pact_record **recs, size_t *n, pact_diag *d);
+
+/* Called with each record of a document in article order; the record lives
+ * until the callback returns (copy what must outlive it). Non-zero stops the
+ * document, and pact_extract_doc_each returns that value. */
+typedef int (*pact_record_fn)(void *user, const pact_record *rec);
+
+/* Reads one document and extracts it article by article, handing each record
+ * to fn: memory holds the page and one article, however many articles the
+ * page has. work: the article arena, reset after each article (it must not
+ * hold doc's strings); NULL makes one for the call. Returns the page
+ * reader's error (fn not called), fn's non-zero value, or PACT_OK. */
+PACT_WUR int pact_extract_doc_each(const pact_extractor *ex, const pact_doc *doc, pact_arena *work,
+                                   pact_record_fn fn, void *user, pact_diag *d);
+
+/* Extracts article i of a page (pipeline.c) into *r, everything in arena. */
+void pact_extract_article(const pact_extractor *ex, const pact_page *page, size_t i, pact_arena *arena,
+                          pact_record *r, pact_diag *d);
+
+/* Named limit: a document's JSON lines held before they are given back in
+ * parts (a huge document is written as it is extracted, in whole lines). */
+#define PACT_DOC_FLUSH_BYTES ((size_t)1 << 20)
+/* ... and held at most by a worker whose document must wait for earlier ones. */
+#define PACT_DOC_HOLD_BYTES ((size_t)8 << 20)
+/* Named limit: the bytes of the documents in a batch's window (copies of the
+ * inputs) before it waits for earlier ones to be done; one is always let in. */
+#define PACT_BATCH_MAX_BYTES ((size_t)32 << 20)
 
 /* Extracts one document's bytes into a buffer of JSON lines: appends one
  * line per article to out (spec/OUTPUT.md) and resets arena. Returns the
@@ -65,9 +99,15 @@ PACT_WUR int pact_doc_from_json(const char *line, size_t len, const char *fallba
 
 typedef struct pact_batch pact_batch;
 
-/* Called in input order, on the thread that adds documents, with what one
- * input gave: its JSON lines (may be empty) and its messages for standard
- * error (warnings, errors; may be empty). failed: it counts as a failure. */
+/* Called in input order with what one input gave: its JSON lines (may be
+ * empty) and its messages for standard error (warnings, errors; may be
+ * empty). failed: it counts as a failure. A document whose records pass
+ * PACT_DOC_FLUSH_BYTES comes in several calls, in order: parts with
+ * input_bytes 0 (its lines so far, whole lines, and its messages so far), then
+ * the last with its input_bytes and failed. Calls come on the thread that adds
+ * documents, except such parts, which may come on a worker thread; two calls
+ * never overlap, and each happens after the one before it (the batch's lock
+ * orders them), so state that only emit touches needs no lock of its own. */
 typedef void (*pact_batch_emit)(void *user, const char *lines, size_t nlines,
                                 const char *msgs, size_t nmsgs, bool failed, size_t input_bytes,
                                 size_t articles);

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "extract/batch.h"
 #include "extract/extract.h"
 
 const char *pact_data_dir(const char *dir) {
@@ -125,7 +126,15 @@ static void extract_article(pact_article_ctx *a, const pact_page *page, const pa
     bool in_page = page->nblocks && art->nbody && art->body[0] >= page->blocks &&
                    art->body[art->nbody - 1] < page->blocks + page->nblocks &&
                    (!art->title || (art->title >= page->blocks && art->title <= art->body[0]));
-    size_t nmax = in_page ? page->nblocks : art->nbody;
+    /* room for the blocks from its title (or first paragraph) to its last
+     * paragraph, plus its paragraphs again (any out of block order): sized by
+     * the article, not the page, so that a page of many articles costs each
+     * article its own blocks only */
+    size_t nmax = art->nbody;
+    if (in_page) {
+        const pact_block *first = art->title ? art->title : art->body[0], *last = art->body[art->nbody - 1];
+        if (last >= first) nmax += (size_t)(last - first) + 1;
+    }
     const pact_block **blocks = pact_arena_alloc(a->arena, (nmax ? nmax : 1) * sizeof *blocks);
     size_t nblocks = in_page ? article_blocks(page, art, blocks) : art->nbody;
     if (!in_page)
@@ -230,26 +239,27 @@ static void extract_article(pact_article_ctx *a, const pact_page *page, const pa
     }
 }
 
+void pact_extract_article(const pact_extractor *ex, const pact_page *page, size_t i, pact_arena *arena,
+                          pact_record *r, pact_diag *d) {
+    const pact_article *art = &page->articles[i];
+    memset(r, 0, sizeof *r);
+    r->doc = page->doc;
+    r->article = (int)i;
+    r->source_url = page->source_url;
+    memcpy(r->published, art->published, sizeof r->published);
+    pact_article_ctx a;
+    memset(&a, 0, sizeof a);
+    a.ex = ex;
+    a.arena = arena;
+    a.rec = r;
+    a.diag = d;
+    a.page_date = art->published[0] ? art->published : page->fallback_date[0] ? page->fallback_date : NULL;
+    extract_article(&a, page, art);
+}
+
 size_t pact_extract_page(const pact_extractor *ex, const pact_page *page, pact_arena *arena,
                          pact_record **recs, pact_diag *d) {
     *recs = pact_arena_alloc(arena, (page->narticles ? page->narticles : 1) * sizeof **recs);
-    for (size_t i = 0; i < page->narticles; i++) {
-        const pact_article *art = &page->articles[i];
-        pact_record *r = &(*recs)[i];
-        memset(r, 0, sizeof *r);
-        r->doc = page->doc;
-        r->article = (int)i;
-        r->source_url = page->source_url;
-        memcpy(r->published, art->published, sizeof r->published);
-        pact_article_ctx a;
-        memset(&a, 0, sizeof a);
-        a.ex = ex;
-        a.arena = arena;
-        a.rec = r;
-        a.diag = d;
-        a.page_date = art->published[0] ? art->published
-                      : page->fallback_date[0] ? page->fallback_date : NULL;
-        extract_article(&a, page, art);
-    }
+    for (size_t i = 0; i < page->narticles; i++) pact_extract_article(ex, page, i, arena, &(*recs)[i], d);
     return page->narticles;
 }

@@ -1,5 +1,5 @@
 /* Datelines: the date a page states for itself, in the forms Vietnamese news
- * sites print ("Chủ Nhật, 12/07/2020 10:29 (GMT+7)", "13/06/2023 18:46 GMT+7",
+ * sites print ("Chủ Nhật, 19/07/2020 08:15 (GMT+7)", "13/06/2023 18:46 GMT+7",
  * "Thứ hai, 3/6/2024 - 09:15", "ngày 12 tháng 7 năm 2020") and the ISO 8601
  * values of <time datetime> and meta tags ("2024-04-09T10:29:00+07:00"). */
 #include <string.h>

@@ -31,6 +31,7 @@
  *     items (timestamps, headlines printed twice); site footers (copyright,
  *     imprint) end the text.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -502,7 +503,16 @@ static size_t trim_right(const char *d, size_t s, size_t e) {
     return e;
 }
 
-/* Splits the input into trimmed non-blank lines with valid UTF-8 text. */
+/* Trims a map's array to its segments: a page of many lines keeps one map
+ * per line, most of a single segment. */
+static void tight_map(pact_omap *m) {
+    if (m->cap <= m->n || !m->n) return;
+    m->seg = pact__xrealloc(m->seg, m->n * sizeof *m->seg);
+    m->cap = m->n;
+}
+
+/* Splits the input into trimmed non-blank lines with valid UTF-8 text, in a
+ * heap array (the caller frees it: only the blocks outlive the reading). */
 static size_t read_lines(pact_page *page, fline **out, pact_diag *d) {
     const char *data = page->data;
     size_t len = page->len, cap = 0, n = 0;
@@ -514,10 +524,8 @@ static size_t read_lines(pact_page *page, fline **out, pact_diag *d) {
         size_t ts = trim_left(data, s, e), te = trim_right(data, ts, e);
         if (te > ts) {
             if (n == cap) {
-                cap = cap ? cap * 2 : 256;
-                fline *bigger = pact_arena_alloc(page->arena, cap * sizeof *bigger);
-                if (n) memcpy(bigger, lines, n * sizeof *lines);
-                lines = bigger;
+                cap = cap ? cap + cap / 2 : 256;
+                lines = pact__xrealloc(lines, cap * sizeof *lines);
             }
             fline *l = &lines[n++];
             memset(l, 0, sizeof *l);
@@ -533,6 +541,9 @@ static size_t read_lines(pact_page *page, fline **out, pact_diag *d) {
             } else if (all_valid || pact_utf8_valid(data + ts, te - ts)) {
                 l->text = data + ts;
                 l->len = te - ts;
+                /* the identity from ts: one segment, allocated as such */
+                l->map.seg = pact__xmalloc(sizeof *l->map.seg);
+                l->map.cap = 1;
                 pact_omap_push(&l->map, 0, l->len, ts, l->len);
             } else {
                 pact_buf b;
@@ -541,6 +552,7 @@ static size_t read_lines(pact_page *page, fline **out, pact_diag *d) {
                 l->text = pact_arena_strndup(page->arena, b.ptr ? b.ptr : "", b.len);
                 l->len = b.len;
                 pact_buf_free(&b);
+                tight_map(&l->map);
             }
             l->hash = hash_bytes(l->text, l->len);
         }
@@ -558,12 +570,17 @@ typedef struct {
     size_t mask;
 } hset;
 
-static void hset_init(hset *h, pact_arena *a, size_t n) {
+static void hset_init(hset *h, size_t n) {
     size_t cap = 64;
     while (cap < n * 2 + 2) cap *= 2;
-    h->keys = pact_arena_alloc(a, cap * sizeof *h->keys);
-    h->count = pact_arena_alloc(a, cap * sizeof *h->count);
+    h->keys = pact__xcalloc(cap, sizeof *h->keys);
+    h->count = pact__xcalloc(cap, sizeof *h->count);
     h->mask = cap - 1;
+}
+
+static void hset_free(hset *h) {
+    free(h->keys);
+    free(h->count);
 }
 
 static uint32_t *hset_slot(hset *h, uint64_t k) {
@@ -782,7 +799,10 @@ int pact__page_read_flat(pact_page *page, pact_diag *d) {
     size_t n = read_lines(page, &L, d);
     page->blocks = pact_arena_alloc(page->arena, (n ? n : 1) * sizeof *page->blocks);
     page->nblocks = n;
-    if (!n) return PACT_OK;
+    if (!n) {
+        free(L);
+        return PACT_OK;
+    }
 
     for (size_t i = 0; i < n; i++) {
         if (!(L[i].flags & F_TOOLONG)) classify_line(&L[i]);
@@ -790,7 +810,7 @@ int pact__page_read_flat(pact_page *page, pact_diag *d) {
     }
     /* repeated text: printed twice in a row, or elsewhere on the page */
     hset hs;
-    hset_init(&hs, page->arena, n * 2);
+    hset_init(&hs, n * 2);
     for (size_t i = 0; i < n; i++) {
         if (!L[i].len) continue;
         (*hset_slot(&hs, L[i].hash))++;
@@ -804,6 +824,7 @@ int pact__page_read_flat(pact_page *page, pact_diag *d) {
         }
         if (*hset_slot(&hs, L[i].hash) >= 2 && !(L[i].flags & F_DUP)) L[i].flags |= F_REPEATED;
     }
+    hset_free(&hs);
     /* a line after a photo marker, or before a photo credit, is its caption */
     for (size_t i = 0; i < n; i++) {
         if ((L[i].flags & F_IMGMARK) && i + 1 < n && L[i + 1].cls != C_HEAD && L[i + 1].words <= 60 &&
@@ -819,9 +840,10 @@ int pact__page_read_flat(pact_page *page, pact_diag *d) {
         }
     }
 
-    segment *segs = pact_arena_alloc(page->arena, n * sizeof *segs);
+    /* the reading's own arrays are on the heap, freed when it is done */
+    segment *segs = pact__xcalloc(n, sizeof *segs);
     size_t ns = build_segments(L, n, segs);
-    art_info *arts = pact_arena_alloc(page->arena, n * sizeof *arts);
+    art_info *arts = pact__xcalloc(n, sizeof *arts);
     size_t na = 0;
     long open = -1;          /* the article being read, -1 none */
     bool after_term = false; /* a list header or form has been seen */
@@ -942,6 +964,10 @@ int pact__page_read_flat(pact_page *page, pact_diag *d) {
         }
         size_t need = (na == 0 && !after_term) ? 2 : 3;
         if (evid && need > 2) need = 2;
+        /* "Tin khác" and then a headline over two full paragraphs running
+         * to the end of the page or the next list: a short second article
+         * (a list item has one teaser, never two) */
+        if (after_term && need > 2 && g->np == 2 && !g->list_head && (!next || next->term)) need = 2;
         /* a title over a lead alone, with sub-headed sections after it */
         size_t np = g->np, pbytes = g->pbytes;
         bool listy = g->list_head && !(L[h].flags & F_DUP); /* a title printed twice is no list */
@@ -1054,5 +1080,8 @@ int pact__page_read_flat(pact_page *page, pact_diag *d) {
                 pa->body[pa->nbody++] = &page->blocks[i];
         }
     }
+    free(arts);
+    free(segs);
+    free(L);
     return PACT_OK;
 }

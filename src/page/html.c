@@ -530,6 +530,13 @@ static void flush(walker *wk) {
     if (wk->cur < 0) return;
     pact__html_block *b = &wk->blocks[wk->cur];
     b->tlen = wk->text.len - b->toff;
+    if (b->tlen > PACT_MAX_BLOCK_BYTES) {
+        /* as a flattened page's overlong line (internal.h) */
+        pact_warn(wk->d, SIZE_MAX, "block of %zu bytes of text is longer than the limit (%zu): skipped", b->tlen,
+                  (size_t)PACT_MAX_BLOCK_BYTES);
+        pact_buf_truncate(&wk->text, b->toff);
+        b->tlen = 0;
+    }
     if (!b->tlen) { /* nothing but whitespace: forget it */
         pact_omap_free(&b->map);
         wk->nblocks--;
@@ -974,6 +981,8 @@ int pact__page_read_html(pact_page *page, pact_diag *d) {
     while (wk.depth) on_leave(&wk, NULL);
     flush(&wk);
     wk.ctxt = NULL;
+    /* libxml2's copies of the page go before the blocks are made */
+    htmlFreeParserCtxt(ctxt);
     if (m->misses)
         pact_warn(d, SIZE_MAX, "%u HTML text nodes not found in the markup: their spans are approximate",
                   m->misses);
@@ -1006,7 +1015,6 @@ int pact__page_read_html(pact_page *page, pact_diag *d) {
     }
     pact__html_select(page, wk.els, wk.nels, wk.blocks, wk.nblocks, &wk.meta, wk.tmp);
 
-    htmlFreeParserCtxt(ctxt);
     free(wk.stack);
     free(wk.own);
     pact_buf_free(&wk.pend);
