@@ -73,8 +73,8 @@ if command -v perf > /dev/null &&
         grep -E '^ +[0-9.]+%' | head -25
     echo "by stage (perf, time including callees):"
     perf report -i "$work/perf.data" --children --sort symbol --stdio -g none 2>/dev/null |
-        grep -E 'pact_page_read|pact__entities_recognize|pact__events_code|pact__units_annotate|pact__units_build|pact__pattern_key|pact__coref_collapse|pact_text_normalize|pact_sentences_split|pact_tokenize|pact_record_write_json|pact_doc_from_json|pact_extractor_new' |
-        head -20
+        grep -E 'pact_page_read|pact__entities_recognize|pact__events_code|pact__units_annotate|pact__units_build|pact__pattern_key|pact__coref_collapse|pact_text_normalize|\] normalize |pact_lex_scan|pact_lexicon_match|pact_text_fold|pact_sentences_split|pact_tokenize|pact_record_write_json|pact_doc_from_json|pact_extractor_new' |
+        head -24
 elif command -v valgrind > /dev/null; then
     head -n 200 "$work/slice.jsonl" > "$work/tiny.jsonl"
     valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$pact" extract -q --jsonl-input "$work/tiny.jsonl" > /dev/null 2>&1

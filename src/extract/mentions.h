@@ -59,6 +59,8 @@ static inline const pact_syl *S(const rctx *r, size_t i) { return &r->syls[i]; }
 
 static inline bool is(const rctx *r, size_t i, size_t end, const char *w) {
     if (i >= end) return false;
+    /* most tests fail on the first byte: no strlen for them */
+    if (r->syls[i].nfold && r->fold.ptr[r->syls[i].fold] != w[0]) return false;
     size_t l = strlen(w);
     return r->syls[i].nfold == l && memcmp(r->fold.ptr + r->syls[i].fold, w, l) == 0;
 }

@@ -8,9 +8,17 @@
 
 #include "extract/extract.h"
 #include "extract/patterns.h"
+#include "text/vn_letters.h"
 
 /* Appends; a key past the buffer cap is simply cut (never happens for words). */
 static void app(pact_buf *b, const void *p, size_t n) {
+    if (b->len + n < b->cap && b->len + n <= b->max) {
+        /* room already: pact_buf_append without the call */
+        memcpy(b->ptr + b->len, p, n);
+        b->len += n;
+        b->ptr[b->len] = '\0';
+        return;
+    }
     if (pact_buf_append(b, p, n) != PACT_OK) return;
 }
 
@@ -18,7 +26,66 @@ static bool is_tone_mark(utf8proc_int32_t c) {
     return c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323;
 }
 
+/* Untoned lower-case vowels a ă â e ê i o ô ơ u ư y (text/vn_letters.h ids
+ * 1..12), decomposed: the base letter and its shape mark. */
+static const char *const VOWEL_NFD[12] = {"a", "a\xCC\x86", "a\xCC\x82", "e", "e\xCC\x82", "i",
+                                          "o", "o\xCC\x82", "o\xCC\x9B", "u", "u\xCC\x9B", "y"};
+static const unsigned char VOWEL_NFD_LEN[12] = {1, 3, 3, 1, 3, 1, 1, 3, 3, 1, 3, 1};
+/* Tones 1..5 (huyền, sắc, hỏi, ngã, nặng) as combining marks U+0300 U+0301
+ * U+0309 U+0303 U+0323, UTF-8. */
+static const char TONE_UTF8[6][2] = {{0, 0}, {'\xCC', '\x80'}, {'\xCC', '\x81'}, {'\xCC', '\x89'},
+                                     {'\xCC', '\x83'}, {'\xCC', '\xA3'}};
+
+/* The key of a word made of ASCII and precomposed Vietnamese letters with at
+ * most one tone mark, without utf8proc: the slow path below folds (lower case,
+ * tone moved to its canonical vowel), decomposes, drops the tone and puts it
+ * last, which for such a word is: each letter lower-cased and decomposed
+ * without its tone, then the tone. False (out untouched) for anything else. */
+static bool key_fast(const char *s, size_t len, pact_buf *out) {
+    char tmp[256];
+    if (len > 200) return false; /* output <= input + 2 bytes */
+    size_t o = 0, i = 0;
+    unsigned tone = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (c <= 0x20 || c == 0x7F) return false; /* white space: folded away */
+            tmp[o++] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : (char)c;
+            i++;
+            continue;
+        }
+        size_t adv;
+        int32_t cp = pact_utf8_decode(s + i, len - i, &adv);
+        unsigned code = 0;
+        if (cp >= VN_DECODE_LAT_LO && cp <= VN_DECODE_LAT_HI) code = vn_decode_lat[cp - VN_DECODE_LAT_LO];
+        else if (cp >= VN_DECODE_EXT_LO && cp <= VN_DECODE_EXT_HI) code = vn_decode_ext[cp - VN_DECODE_EXT_LO];
+        if (code) {
+            unsigned v = code >> 4, t = (code >> 1) & 7;
+            if (v < 1 || v > 12 || t > 5) return false;
+            if (t) {
+                if (tone) return false; /* several tone marks: the slow path decides */
+                tone = t;
+            }
+            memcpy(tmp + o, VOWEL_NFD[v - 1], VOWEL_NFD_LEN[v - 1]);
+            o += VOWEL_NFD_LEN[v - 1];
+        } else if (cp == 0x110 || cp == 0x111) {
+            tmp[o++] = '\xC4';
+            tmp[o++] = '\x91';
+        } else {
+            return false;
+        }
+        i += adv;
+    }
+    if (tone) {
+        tmp[o++] = TONE_UTF8[tone][0];
+        tmp[o++] = TONE_UTF8[tone][1];
+    }
+    app(out, tmp, o);
+    return true;
+}
+
 void pact__pattern_key(const char *s, size_t len, pact_buf *out) {
+    if (key_fast(s, len, out)) return;
     /* the text layer's lookup key first (case, canonical tone placement) */
     pact_buf f;
     pact_buf_init(&f, 0);
@@ -186,7 +253,7 @@ static uint64_t syl_hash(const char *s, size_t len) {
 /* The table slot of key (an empty slot when absent). */
 static size_t slot_of(const struct pact_patterns *P, const char *key, size_t len, uint64_t h) {
     size_t mask = P->tcap - 1, k = (size_t)h & mask;
-    while (P->tab[k].s && !(P->tab[k].h == h && strlen(P->tab[k].s) == len && memcmp(P->tab[k].s, key, len) == 0))
+    while (P->tab[k].s && !(P->tab[k].h == h && P->tab[k].len == len && memcmp(P->tab[k].s, key, len) == 0))
         k = (k + 1) & mask;
     return k;
 }
@@ -199,7 +266,7 @@ static char *intern_own(struct pact_patterns *P, char *s) {
         P->tcap = ocap ? ocap * 2 : 1024;
         P->tab = pact__xcalloc(P->tcap, sizeof *P->tab);
         for (size_t k = 0; k < ocap; k++)
-            if (old[k].s) P->tab[slot_of(P, old[k].s, strlen(old[k].s), old[k].h)] = old[k];
+            if (old[k].s) P->tab[slot_of(P, old[k].s, old[k].len, old[k].h)] = old[k];
         free(old);
     }
     size_t len = strlen(s);
@@ -211,12 +278,14 @@ static char *intern_own(struct pact_patterns *P, char *s) {
     }
     P->tab[k].s = s;
     P->tab[k].h = h;
+    P->tab[k].len = len;
     P->tn++;
     return s;
 }
 
 static pact_pattern_syl *find_syl(const struct pact_patterns *P, const char *key, size_t len) {
     if (!P || !P->tcap) return NULL;
+    if (pact__patterns_owns(P, key)) return (pact_pattern_syl *)pact__patterns_entry(P, key);
     size_t k = slot_of(P, key, len, syl_hash(key, len));
     return P->tab[k].s ? &P->tab[k] : NULL;
 }
@@ -231,12 +300,45 @@ const char *pact__patterns_intern(const struct pact_patterns *P, const char *key
 static void build_index(struct pact_patterns *P) {
     for (size_t i = 0; i < P->n; i++)
         for (size_t k = 0; k < P->p[i].nsyl; k++) P->p[i].syl[k] = intern_own(P, P->p[i].syl[k]);
+    /* move the interned syllables into one block, each after its slot number:
+     * a key from the block finds its entry without hashing */
+    size_t total = 0;
+    for (size_t k = 0; k < P->tcap; k++)
+        if (P->tab[k].s) total += sizeof(uint32_t) + ((P->tab[k].len + 1 + 3) & ~(size_t)3);
+    if (total) {
+        P->pool = pact__xmalloc(total);
+        char **moved = pact__xcalloc(P->tcap, sizeof *moved);
+        size_t o = 0;
+        for (size_t k = 0; k < P->tcap; k++) {
+            if (!P->tab[k].s) continue;
+            uint32_t slot = (uint32_t)k;
+            memcpy(P->pool + o, &slot, sizeof slot);
+            o += sizeof slot;
+            moved[k] = P->pool + o;
+            memcpy(moved[k], P->tab[k].s, P->tab[k].len + 1);
+            o += (P->tab[k].len + 1 + 3) & ~(size_t)3;
+        }
+        for (size_t i = 0; i < P->n; i++)
+            for (size_t q = 0; q < P->p[i].nsyl; q++) {
+                const char *old = P->p[i].syl[q];
+                size_t len = strlen(old);
+                P->p[i].syl[q] = moved[slot_of(P, old, len, syl_hash(old, len))];
+            }
+        for (size_t k = 0; k < P->tcap; k++) {
+            if (!P->tab[k].s) continue;
+            free(P->tab[k].s);
+            P->tab[k].s = moved[k];
+        }
+        free(moved);
+        P->pool_len = total;
+    }
     for (size_t i = 0; i < P->n;) {
         size_t j = i;
         while (j < P->n && P->p[j].syl[0] == P->p[i].syl[0]) j++;
         pact_pattern_syl *e = find_syl(P, P->p[i].syl[0], strlen(P->p[i].syl[0]));
         e->lo = i;
         e->hi = j;
+        for (size_t q = i; q < j; q++) e->kinds |= 1u << P->p[q].kind;
         i = j;
     }
     P->star = pact__patterns_intern(P, "*", 1);
@@ -284,8 +386,8 @@ void pact__patterns_free(struct pact_patterns *P) {
     for (int w = 0; w < PACT_W_COUNT; w++)
         if (P->owned_words & (1u << w)) free(P->words[w]);
     if (P->tab) {
-        /* syllables are owned by the table */
-        for (size_t k = 0; k < P->tcap; k++) free(P->tab[k].s);
+        /* syllables are owned by the table's pool */
+        free(P->pool);
         free(P->tab);
     } else {
         for (size_t i = 0; i < P->n; i++)
@@ -326,12 +428,22 @@ const pact_pattern *pact__patterns_match(const struct pact_patterns *P, char *co
     return pact__patterns_match_value(P, keys, n, i, mask, NULL, len);
 }
 
+const pact_pattern *pact__patterns_match_coder(const struct pact_patterns *P, char *const *keys,
+                                               size_t n, size_t i, unsigned mask, size_t *len) {
+    if (i < n && !pact__patterns_owns(P, keys[i])) {
+        *len = 0;
+        return NULL;
+    }
+    return pact__patterns_match_value(P, keys, n, i, mask, NULL, len);
+}
+
 const pact_pattern *pact__patterns_match_value(const struct pact_patterns *P, char *const *keys, size_t n,
                                                size_t i, unsigned mask, const char *prefix, size_t *len) {
     *len = 0;
     if (!P || !P->n || i >= n || !keys[i]) return NULL;
-    const pact_pattern_syl *e = find_syl(P, keys[i], strlen(keys[i]));
-    if (!e || e->lo == e->hi) return NULL;
+    const pact_pattern_syl *e = pact__patterns_owns(P, keys[i]) ? pact__patterns_entry(P, keys[i])
+                                                                 : find_syl(P, keys[i], strlen(keys[i]));
+    if (!e || e->lo == e->hi || !(e->kinds & mask)) return NULL;
     /* a key that is the table's own pointer came from pact__patterns_intern:
      * then so do (or are absent from the dictionary) its neighbours */
     bool interned = keys[i] == e->s;

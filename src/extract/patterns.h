@@ -54,6 +54,8 @@ typedef struct {
     char *s;
     uint64_t h;
     size_t lo, hi;
+    size_t len;          /* strlen(s) */
+    unsigned kinds;      /* bit 1u << kind: some pattern in [lo, hi) is of that kind */
 } pact_pattern_syl;
 
 /* Function words the coder's rules test for, keyed once at load time (so a
@@ -72,12 +74,33 @@ struct pact_patterns {
     const char *star;    /* the interned gap "*" (or NULL) */
     char *words[PACT_W_COUNT]; /* keys of pact_word_id (interned when a pattern has them) */
     unsigned owned_words;      /* bit w: words[w] is not interned, free it */
+    char *pool;                /* the interned syllables, each after its uint32_t slot in tab */
+    size_t pool_len;
 };
 
-/* Whether a word key is function word w (false for NULL keys or no dictionary). */
+/* Whether key is one of the dictionary's own (interned) syllables. */
+static inline bool pact__patterns_owns(const struct pact_patterns *P, const char *key) {
+    return P && key && (uintptr_t)key - (uintptr_t)P->pool < P->pool_len;
+}
+
+/* The entry of an interned key (pact__patterns_owns true): no hashing. */
+static inline const pact_pattern_syl *pact__patterns_entry(const struct pact_patterns *P, const char *key) {
+    uint32_t slot;
+    size_t off = (size_t)((uintptr_t)key - (uintptr_t)P->pool); /* >= sizeof slot */
+    memcpy(&slot, P->pool + off - sizeof slot, sizeof slot);
+    return &P->tab[slot];
+}
+
+/* Whether a word key is function word w (false for NULL keys or no
+ * dictionary). key is a coder key (pact__units_build): the dictionary's own
+ * copy whenever the dictionary holds that text. */
 static inline bool pact__key_is(const struct pact_patterns *P, const char *key, pact_word_id w) {
     if (!P || !key || !P->words[w]) return false;
-    return key == P->words[w] || strcmp(key, P->words[w]) == 0;
+    if (key == P->words[w]) return true;
+    /* an interned word would be that very pointer; interned strings are
+     * distinct, and none is the text of a word the dictionary lacks */
+    if (!(P->owned_words & (1u << w)) || pact__patterns_owns(P, key)) return false;
+    return strcmp(key, P->words[w]) == 0;
 }
 
 /* The dictionary's own copy of a word key (compare by pointer), or NULL
@@ -93,6 +116,11 @@ void pact__pattern_key(const char *s, size_t len, pact_buf *out);
  * the number of words it covers in *len, or NULL. */
 const pact_pattern *pact__patterns_match(const struct pact_patterns *P, char *const *keys,
                                          size_t n, size_t i, unsigned mask, size_t *len);
+
+/* pact__patterns_match for the coder's keys (pact__units_build): a key that
+ * is not the dictionary's own copy starts no pattern, so it costs no lookup. */
+const pact_pattern *pact__patterns_match_coder(const struct pact_patterns *P, char *const *keys,
+                                               size_t n, size_t i, unsigned mask, size_t *len);
 
 /* Like pact__patterns_match, among patterns whose value starts with prefix. */
 const pact_pattern *pact__patterns_match_value(const struct pact_patterns *P, char *const *keys, size_t n,

@@ -52,6 +52,11 @@ struct pact_lexicon {
         const char *word; /* in the arena */
     } *surnames;          /* persons' first and last words, added after loading */
     size_t nsurnames, surcap;
+    /* loading offices.tsv: the persons sorted by id (then load order), built
+     * for the entries [0, nbyid_of) so that each line finds its person by
+     * binary search rather than a scan of every entry */
+    struct person_ref *byid;
+    size_t nbyid, nbyid_of;
     char version[24];
 };
 
@@ -64,6 +69,21 @@ static bool is_space_cp(int32_t c) {
            k == UTF8PROC_CATEGORY_CC || k == UTF8PROC_CATEGORY_CF;
 }
 
+/* Latin letters (U+00C0-U+024F but × and ÷) and the Vietnamese block
+ * U+1EA0-U+1EF9: letters by utf8proc's table, answered without it. */
+static inline bool latin_letter(int32_t c) {
+    return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1EA0 && c <= 0x1EF9);
+}
+
+/* pact_utf8_decode with ASCII inline (len >= 1). */
+static inline int32_t next_cp(const char *s, size_t len, size_t *adv) {
+    if ((unsigned char)s[0] < 0x80) {
+        *adv = 1;
+        return (unsigned char)s[0];
+    }
+    return pact_utf8_decode(s, len, adv);
+}
+
 static int cp_class(int32_t c) { /* 0 space, 1 letter, 2 digit, 3 other */
     if (c < 128) {
         if (c == ' ' || (c >= 9 && c <= 13)) return 0;
@@ -71,6 +91,7 @@ static int cp_class(int32_t c) { /* 0 space, 1 letter, 2 digit, 3 other */
         if (c >= '0' && c <= '9') return 2;
         return c < 32 || c == 127 ? 0 : 3;
     }
+    if (latin_letter(c)) return 1;
     if (is_space_cp(c)) return 0;
     utf8proc_category_t k = utf8proc_category(c);
     if (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ME) return 1; /* letters and marks */
@@ -80,6 +101,7 @@ static int cp_class(int32_t c) { /* 0 space, 1 letter, 2 digit, 3 other */
 
 static bool is_upper_cp(int32_t c) {
     if (c < 128) return c >= 'A' && c <= 'Z';
+    if (c >= 0x1EA0 && c <= 0x1EF9) return !(c & 1); /* capitals at even code points */
     utf8proc_category_t k = utf8proc_category(c);
     return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
@@ -95,7 +117,7 @@ size_t pact_lex_scan(const char *text, size_t start, size_t end, pact_buf *fold,
     size_t i = start;
     while (i < end) {
         size_t adv;
-        int32_t c = pact_utf8_decode(text + i, end - i, &adv);
+        int32_t c = next_cp(text + i, end - i, &adv);
         if (c < 0) c = PACT_REPLACEMENT;
         int cl = cp_class(c);
         if (cl == 0) {
@@ -123,12 +145,12 @@ size_t pact_lex_scan(const char *text, size_t start, size_t end, pact_buf *fold,
             size_t from = i;
             s->kind = PACT_SYL_NUM;
             while (i < end) {
-                c = pact_utf8_decode(text + i, end - i, &adv);
+                c = next_cp(text + i, end - i, &adv);
                 if (c < 0) c = PACT_REPLACEMENT;
                 cl = cp_class(c);
                 if (cl != 1 && cl != 2) break;
                 if (cl == 1) {
-                    utf8proc_category_t k = c < 128 ? UTF8PROC_CATEGORY_LL : utf8proc_category(c);
+                    utf8proc_category_t k = c < 128 || latin_letter(c) ? UTF8PROC_CATEGORY_LL : utf8proc_category(c);
                     bool mark = k >= UTF8PROC_CATEGORY_MN && k <= UTF8PROC_CATEGORY_ME;
                     if (!mark) {
                         bool up = is_upper_cp(c);
@@ -441,13 +463,45 @@ static bool valid_date(const char *s) {
     return true;
 }
 
+typedef struct person_ref {
+    const pact_lex_entry *e;
+    size_t at; /* its index in entries */
+} person_ref;
+
+static int cmp_person_ref(const void *a, const void *b) {
+    const person_ref *x = a, *y = b;
+    int c = strcmp(x->e->id, y->e->id);
+    return c ? c : (x->at < y->at ? -1 : x->at > y->at);
+}
+
+/* pact_lexicon_person while loading (the first person entry with that id),
+ * by binary search over the persons sorted by id, then load order. */
+static const pact_lex_entry *person_by_id(pact_lexicon *lex, const char *slug) {
+    if (lex->nbyid_of != lex->nentries || !lex->byid) {
+        free(lex->byid);
+        lex->byid = pact__xmalloc((lex->nentries ? lex->nentries : 1) * sizeof *lex->byid);
+        lex->nbyid = 0;
+        for (size_t i = 0; i < lex->nentries; i++)
+            if (lex->entries[i]->kind == PACT_LEX_PERSON) lex->byid[lex->nbyid++] = (person_ref){lex->entries[i], i};
+        if (lex->nbyid) qsort(lex->byid, lex->nbyid, sizeof *lex->byid, cmp_person_ref);
+        lex->nbyid_of = lex->nentries;
+    }
+    size_t lo = 0, hi = lex->nbyid;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(lex->byid[mid].e->id, slug) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < lex->nbyid && strcmp(lex->byid[lo].e->id, slug) == 0 ? lex->byid[lo].e : NULL;
+}
+
 static void line_office(pact_lexicon *lex, char **f, size_t nf, const char *path, size_t ln,
                         pact_diag *d) {
     if (nf < 4 || !valid_date(f[3]) || (nf > 4 && *f[4] && !valid_date(f[4]))) {
         pact_warn(d, SIZE_MAX, "%s:%zu: expected slug, office, country, start and end", path, ln);
         return;
     }
-    const pact_lex_entry *p = pact_lexicon_person(lex, f[0]);
+    const pact_lex_entry *p = person_by_id(lex, f[0]);
     if (!p) {
         pact_warn(d, SIZE_MAX, "%s:%zu: unknown person '%s'", path, ln, f[0]);
         return;
@@ -635,6 +689,9 @@ int pact_lexicon_load(const char *data_dir, pact_lexicon **out, pact_diag *d) {
     load_file(lex, dir, "orgs.tsv", line_org, &h, d);
     load_file(lex, dir, "persons.tsv", line_person, &h, d);
     load_file(lex, dir, "offices.tsv", line_office, &h, d);
+    free(lex->byid);
+    lex->byid = NULL;
+    lex->nbyid = lex->nbyid_of = 0;
     load_file(lex, dir, "titles.tsv", line_title, &h, d);
     load_file(lex, dir, "places.tsv", line_place, &h, d);
     load_file(lex, dir, "media.tsv", line_media, &h, d);

@@ -11,10 +11,18 @@
 #include <utf8proc.h>
 
 #include "text/internal.h"
+#include "text/vn_letters.h"
 
 static const char ASCII_VOWEL[] = "aaaeeiooouuy";
 
 static void put(pact_buf *out, const char *p, size_t n) {
+    if (out->len + n < out->cap && out->len + n <= out->max) {
+        /* room already: pact_buf_append without the call */
+        memcpy(out->ptr + out->len, p, n);
+        out->len += n;
+        out->ptr[out->len] = '\0';
+        return;
+    }
     if (pact_buf_append(out, p, n)) { /* over the cap: the key is cut short */ }
 }
 
@@ -145,6 +153,87 @@ static size_t fold(const char *s, size_t len, pact_buf *out, bool ascii) {
     return out->len - before;
 }
 
-size_t pact_text_fold(const char *s, size_t len, pact_buf *out) { return fold(s, len, out, false); }
+/* pact_text_fold of a short word made of printable ASCII and precomposed
+ * Vietnamese letters (the usual syllable), in one pass: ASCII lower-cased,
+ * each run of letters holding a Vietnamese one decoded, its tone placed and
+ * encoded in lower case, as fold() does. False (out untouched) for anything
+ * else, fold() then does the work. */
+static bool fold_fast(const char *s, size_t len, pact_buf *out) {
+    /* short words only: fold() copies ASCII in chunks of 64 bytes, and a
+     * word of more than PACT__WORD_MAX letters is folded generically */
+    if (len > 60) return false;
+    char tmp[4 * PACT__WORD_MAX + 8];
+    pact__letter L[PACT__WORD_MAX];
+    size_t o = 0, i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80 && (unsigned)((c | 0x20) - 'a') >= 26u) {
+            if (c <= 0x20 || c == 0x7F) return false;
+            tmp[o++] = (char)c;
+            i++;
+            continue;
+        }
+        /* a run of letters: ASCII only is copied lower-cased; with a
+         * Vietnamese letter, decoded and its tone placed */
+        size_t j = i, nl = 0;
+        bool vn = false;
+        unsigned tones = 0, upper = 0;
+        while (j < len) {
+            unsigned char d = (unsigned char)s[j];
+            pact__letter l = {d, 0, 0, 0};
+            if (d < 0x80) {
+                if ((unsigned)((d | 0x20) - 'a') >= 26u) break;
+                l.v = PACT__ASCII_VOWEL[(d | 0x20) - 'a']; /* the letter is its own base */
+                l.upper = d < 'a';
+                j++;
+            } else {
+                size_t adv;
+                int32_t cp = pact__utf8_next(s + j, len - j, &adv);
+                unsigned code = 0;
+                if (cp >= VN_DECODE_LAT_LO && cp <= VN_DECODE_LAT_HI) code = vn_decode_lat[cp - VN_DECODE_LAT_LO];
+                else if (cp >= VN_DECODE_EXT_LO && cp <= VN_DECODE_EXT_HI) code = vn_decode_ext[cp - VN_DECODE_EXT_LO];
+                if (code) {
+                    l.v = (uint8_t)(code >> 4);
+                    l.tone = (uint8_t)((code >> 1) & 7);
+                    l.upper = code & 1;
+                    l.cp = vn_compose[l.v - 1][0][l.upper];
+                } else if (cp == 0x110 || cp == 0x111) {
+                    l.cp = cp;
+                    l.upper = cp == 0x110;
+                } else {
+                    return false;
+                }
+                vn = true;
+                j += adv;
+            }
+            if (nl == PACT__WORD_MAX) return false;
+            tones += l.tone != 0;
+            upper |= l.upper;
+            L[nl++] = l;
+        }
+        if (vn) {
+            /* pact__tone_place moves only a single tone mark; a lower-case
+             * precomposed run it leaves alone is its own fold */
+            bool moved = tones == 1 && pact__tone_place(L, nl);
+            if (!moved && !upper) {
+                memcpy(tmp + o, s + i, j - i);
+                o += j - i;
+            } else {
+                o += pact__word_encode(L, nl, true, tmp + o);
+            }
+        } else {
+            for (size_t k = i; k < j; k++) tmp[o++] = (char)(s[k] | 0x20);
+        }
+        i = j;
+    }
+    put(out, tmp, o);
+    return true;
+}
+
+size_t pact_text_fold(const char *s, size_t len, pact_buf *out) {
+    size_t before = out->len;
+    if (fold_fast(s, len, out)) return out->len - before;
+    return fold(s, len, out, false);
+}
 
 size_t pact_text_fold_ascii(const char *s, size_t len, pact_buf *out) { return fold(s, len, out, true); }

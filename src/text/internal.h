@@ -13,6 +13,10 @@
 /* Vowel ids: 1..12 = a ă â e ê i o ô ơ u ư y (0 = not a vowel). */
 enum { VN_A = 1, VN_AW, VN_AA, VN_E, VN_EE, VN_I, VN_O, VN_OO, VN_OW, VN_U, VN_UW, VN_Y };
 
+/* The vowel id of an ASCII letter, by (letter | 0x20) - 'a' (0: a consonant). */
+static const uint8_t PACT__ASCII_VOWEL[26] = {VN_A, 0, 0, 0, VN_E, 0, 0, 0, VN_I, 0, 0, 0, 0,
+                                              0, VN_O, 0, 0, 0, 0, 0, VN_U, 0, 0, 0, VN_Y, 0};
+
 /* One letter of a word: a vowel as (v, tone) or any other letter as its code
  * point. Tones: 0 none, 1 huyền, 2 sắc, 3 hỏi, 4 ngã, 5 nặng. */
 typedef struct {

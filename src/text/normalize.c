@@ -33,9 +33,26 @@ typedef struct {
     size_t run_t, run_o;  /* out[run_t..] is a byte-for-byte copy of input from run_o */
     bool run_open;
     int err;
+    /* input bytes copied but not yet appended: consecutive copies of the
+     * input (most of a text) become one memcpy. The output is out + pend. */
+    const char *pend;
+    size_t npend;
 } emitter;
 
+static void append(emitter *e, const char *p, size_t n);
+
+/* Length of the output so far, pending bytes included. */
+static inline size_t olen(const emitter *e) { return e->out.len + e->npend; }
+
+static void settle(emitter *e) {
+    if (!e->npend) return;
+    size_t n = e->npend;
+    e->npend = 0;
+    append(e, e->pend, n);
+}
+
 static void flush(emitter *e) {
+    settle(e);
     if (e->run_open && e->out.len > e->run_t)
         pact_omap_push(e->map, e->run_t, e->out.len - e->run_t, e->run_o, e->out.len - e->run_t);
     e->run_open = false;
@@ -54,15 +71,22 @@ static void append(emitter *e, const char *p, size_t n) {
     if (rc && !e->err) e->err = rc;
 }
 
-/* Output that is the input bytes at original offset o. */
+/* Output that is the input bytes at original offset o; p points at them in
+ * the input (it must stay valid until the end: pending bytes are read later). */
 static void copy(emitter *e, size_t o, const char *p, size_t n) {
-    if (e->run_open && e->run_o + (e->out.len - e->run_t) != o) flush(e);
+    if (e->run_open && e->run_o + (olen(e) - e->run_t) != o) flush(e);
     if (!e->run_open) {
         e->run_open = true;
-        e->run_t = e->out.len;
+        e->run_t = olen(e);
         e->run_o = o;
     }
-    append(e, p, n);
+    if (e->npend && e->pend + e->npend == p) {
+        e->npend += n;
+        return;
+    }
+    settle(e);
+    e->pend = p;
+    e->npend = n;
 }
 
 /* Output p[0..n) that replaces the original bytes [o, o + on). */
@@ -138,7 +162,7 @@ static void emit_word(emitter *e, const char *in, size_t i, size_t j, bool dots,
         }
     }
     if (n == j - i && memcmp(w, in + i, n) == 0) {
-        copy(e, base + i, w, n);
+        copy(e, base + i, in + i, n); /* the same bytes, in the input */
         return;
     }
     if (dots) {
@@ -209,8 +233,8 @@ static int normalize(const char *in, size_t len, size_t base, pact_norm *out, pa
             continue;
         }
         if (ws) {
-            if (e.out.len) {
-                if (ws_e - ws_o == 1 && in[ws_o] == ' ') copy(&e, base + ws_o, " ", 1);
+            if (olen(&e)) {
+                if (ws_e - ws_o == 1 && in[ws_o] == ' ') copy(&e, base + ws_o, in + ws_o, 1);
                 else mapped(&e, base + ws_o, ws_e - ws_o, " ", 1);
             }
             ws = false;

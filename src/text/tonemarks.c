@@ -240,7 +240,9 @@ static size_t decode_run(const char *s, size_t n, size_t i, bool scan, pact__let
         pact__letter l = {cp, 0, 0, 0};
         if (c < 0x80) {
             if ((unsigned)((c | 0x20) - 'a') < 26u) {
-                if (!vowel_of(cp, &l)) l.upper = c < 'a';
+                /* vowel_of for ASCII: the letter is its own untoned base */
+                l.v = PACT__ASCII_VOWEL[(c | 0x20) - 'a'];
+                l.upper = c < 'a';
                 i++;
                 if (k == PACT__WORD_MAX) *ok = false;
                 else L[k++] = l;

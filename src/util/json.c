@@ -12,8 +12,18 @@ void pact_json_init(pact_json *j, pact_buf *out) {
     j->first[0] = true;
 }
 
-static void put(pact_json *j, const char *s, size_t n) {
-    if (!j->err) j->err = pact_buf_append(j->out, s, n);
+/* Appends; with room in the buffer (the usual case) without a call: records
+ * are many short pieces. Same limits as pact_buf_append. */
+static inline void put(pact_json *j, const char *s, size_t n) {
+    pact_buf *b = j->out;
+    if (j->err) return;
+    if (b->ptr && n < b->cap - b->len && n <= b->max && b->len <= b->max - n) {
+        memcpy(b->ptr + b->len, s, n);
+        b->len += n;
+        b->ptr[b->len] = '\0';
+        return;
+    }
+    j->err = pact_buf_append(b, s, n);
 }
 
 /* Separator before a value or key at the current level. */
@@ -50,12 +60,26 @@ static void write_string(pact_json *j, const char *s, size_t len) {
     static const char hex[] = "0123456789abcdef";
     put(j, "\"", 1);
     size_t run = 0, i = 0;
+    const unsigned char *us = (const unsigned char *)s;
     while (i < len) {
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c = us[i];
         const char *esc = NULL;
         char u[7];
         size_t adv = 1;
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7F) { i++; continue; }
+        /* well-formed two- and three-byte letters (Vietnamese text) checked
+         * inline; the rest as below */
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (us[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (c >= 0xE0 && c <= 0xEF && i + 2 < len && (us[i + 1] & 0xC0) == 0x80 && (us[i + 2] & 0xC0) == 0x80) {
+            unsigned cp = ((c & 0x0Fu) << 12) | ((us[i + 1] & 0x3Fu) << 6) | (us[i + 2] & 0x3Fu);
+            if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) && cp != 0x2028 && cp != 0x2029) {
+                i += 3;
+                continue;
+            }
+        }
         if (c >= 0x80) {
             int32_t cp = pact_utf8_decode(s + i, len - i, &adv);
             if (cp >= 0 && cp != 0x2028 && cp != 0x2029) { i += adv; continue; }
