@@ -67,6 +67,9 @@ typedef struct {
     size_t nlast_group;
     const char *last_person;        /* the actor of the last person named */
     const char *last_doer;          /* the subject of the last sentence that had one */
+    const char *person_cc[8];       /* countries of the last persons named, oldest first */
+    size_t nperson_cc;
+    size_t last_group_si;           /* the sentence last_group was named in, plus one (0: none) */
 } pact_coder_state;
 
 typedef struct {

@@ -430,7 +430,8 @@ static bool relative_day(const syls_t *x, size_t i, const pact_date_ctx *c, foun
 /* "nhiều tuần trước", "mỗi năm": a count or a span, not a date */
 static bool counted(const syls_t *x, size_t i) {
     static const char *const w[] = {"nhiều", "vài", "mấy", "các", "những", "mỗi", "hàng", "từng",
-                                    "một", "hai", "ba", "bốn", "năm", "mười", NULL};
+                                    "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+                                    "mười", "mươi", "trăm", "lăm", "mốt", NULL};
     if (i == 0) return false;
     if (is_num(x, i - 1)) return true;
     for (int k = 0; w[k]; k++)

@@ -155,7 +155,7 @@ static int accept(const rctx *r, size_t first, size_t end, size_t i, size_t len,
     /* a pronoun after it: "Anh ấy" */
     if (in_set(r, q, end, pronoun_after)) return REJECT;
     /* "Anh nói" is someone speaking; "Australia nói", "Nga nói" are states */
-    if ((se->flags & PACT_LEXF_AMBIGUOUS) && is(r, q, end, "nói")) return REJECT;
+    if ((se->flags & PACT_LEXF_AMBIGUOUS) && is(r, q, end, "nói") && !titled) return REJECT;
     /* in a compound of countries it is one: "Trung - Mỹ", "Thượng đỉnh Mỹ - Triều" */
     bool before = p != SIZE_MAX && is(r, p, end, "-") && p > first && cap_word(r, p - 1, end);
     bool after = is(r, q, end, "-") && cap_word(r, q + 1, end);

@@ -30,14 +30,101 @@ typedef struct {
 
 /* The source: the nearest group before the expression that is a subject. */
 
+/* Unit k opens a clause ("khi", "nếu", "do" ...): not the "do" of "tự do"
+ * (freedom, "Lá chắn Tự do Ulchi") nor of "lý do" (a reason). */
+static bool clause_prep(const pact_csent *cs, size_t k) {
+    const pact_unit *u = &cs->u[k];
+    if (!u->prep || strcmp(u->prep->value, "clause") != 0) return false;
+    if (k > 0 && u->key && cs->u[k - 1].key && cs->u[k - 1].kind == PACT_U_WORD) {
+        static const char *const before_do[] = {"tự", "lý", NULL};
+        pact_buf b;
+        pact_buf_init(&b, 0);
+        pact__pattern_key("do", 2, &b);
+        bool is_do = b.ptr && !strcmp(b.ptr, u->key);
+        bool compound = false;
+        for (size_t w = 0; is_do && before_do[w] && !compound; w++) {
+            pact_buf_truncate(&b, 0);
+            pact__pattern_key(before_do[w], strlen(before_do[w]), &b);
+            compound = b.ptr && !strcmp(b.ptr, cs->u[k - 1].key);
+        }
+        pact_buf_free(&b);
+        if (compound) return false;
+    }
+    return true;
+}
+
 /* A trigger earlier in the same comma-clause as unit u0. */
 static bool trigger_in_clause_before(const pact_csent *cs, size_t u0) {
     for (size_t k = u0; k-- > 0;) {
         if (pact__is_comma(&cs->u[k]) || pact__clause_break(&cs->u[k])) return false;
-        if (cs->u[k].prep && !strcmp(cs->u[k].prep->value, "clause")) return false; /* "khi X ..." */
+        if (clause_prep(cs, k)) return false; /* "khi X ..." */
         if (pact__is_trigger_unit(&cs->u[k])) return true;
     }
     return false;
+}
+
+/* Units from k spell one of words (a NULL-terminated list of words of one or
+ * two syllables). */
+static bool word_in(const pact_csent *cs, size_t k, const char *const *words) {
+    if (k >= cs->n || cs->u[k].kind != PACT_U_WORD || !cs->u[k].key) return false;
+    bool yes = false;
+    pact_buf b;
+    pact_buf_init(&b, 0);
+    for (size_t w = 0; words[w] && !yes; w++) {
+        const char *sp = strchr(words[w], ' ');
+        size_t l1 = sp ? (size_t)(sp - words[w]) : strlen(words[w]);
+        pact_buf_truncate(&b, 0);
+        pact__pattern_key(words[w], l1, &b);
+        if (!b.ptr || strcmp(b.ptr, cs->u[k].key) != 0) continue;
+        if (!sp) {
+            yes = true;
+            continue;
+        }
+        if (k + 1 >= cs->n || cs->u[k + 1].kind != PACT_U_WORD || !cs->u[k + 1].key) continue;
+        pact_buf_truncate(&b, 0);
+        pact__pattern_key(sp + 1, strlen(sp + 1), &b);
+        yes = b.ptr && !strcmp(b.ptr, cs->u[k + 1].key);
+    }
+    pact_buf_free(&b);
+    return yes;
+}
+
+/* "Philippines, đồng minh hiệp ước của Mỹ, đã ...", "Nhật Bản và Philippines,
+ * vốn ký ... hồi tháng 7, đã ...": an apposition after the subject, between
+ * commas, does not cut the subject from its verb. The comma right after the
+ * group opens it when a word that starts one follows. */
+static bool apposition_after(const pact_csent *cs, const pact_group *g) {
+    static const char *const starters[] = {"vốn", "từng", "nước", "quốc gia", "đồng minh", "đối tác", "thành viên",
+                                           "hiện", "nơi", "người", "một", NULL};
+    return g->u1 < cs->n && pact__is_comma(&cs->u[g->u1]) && word_in(cs, g->u1 + 1, starters);
+}
+
+/* The subject before an apposition that closes before u0 ("Philippines, đồng
+ * minh hiệp ước của Mỹ, đã phản đối ..."): the expressions inside it do not
+ * lend the verb after it their doers. */
+/* The comma closing the apposition after g, before upto, or SIZE_MAX. */
+static size_t apposition_end(const pact_csent *cs, const pact_group *g, size_t upto) {
+    if (!apposition_after(cs, g)) return SIZE_MAX;
+    for (size_t c2 = g->u1 + 1; c2 < upto; c2++) {
+        if (pact__is_comma(&cs->u[c2])) return c2;
+        if (pact__clause_break(&cs->u[c2])) return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
+static const pact_group *subject_before_apposition(const pact_csent *cs, size_t u0) {
+    for (size_t k = 0; k < cs->ng; k++) {
+        const pact_group *g = &cs->g[k];
+        if (g->u1 >= u0 || g->prep != PACT_GP_NONE || !apposition_after(cs, g)) continue;
+        size_t c2 = g->u1 + 1;
+        while (c2 < u0 && !pact__is_comma(&cs->u[c2]) && !pact__clause_break(&cs->u[c2])) c2++;
+        if (c2 >= u0 || !pact__is_comma(&cs->u[c2])) continue;
+        bool clean = true;
+        for (size_t j = c2 + 1; j < u0 && clean; j++)
+            if (pact__is_comma(&cs->u[j]) || pact__clause_break(&cs->u[j]) || cs->u[j].kind == PACT_U_ACTOR) clean = false;
+        if (clean) return g;
+    }
+    return NULL;
 }
 
 static const pact_group *find_source(const pact_csent *cs, size_t from, size_t upto, bool prev_say) {
@@ -45,9 +132,17 @@ static const pact_group *find_source(const pact_csent *cs, size_t from, size_t u
         const pact_group *g = &cs->g[k];
         if (g->u1 > upto) continue;
         if (g->u0 < from) break;
-        /* a comma or clause break between the group and the expression */
-        for (size_t j = g->u1; j < upto; j++)
-            if (pact__is_comma(&cs->u[j]) || pact__clause_break(&cs->u[j])) return NULL;
+        /* a comma or clause break between the group and the expression (past
+         * an apposition: its opening comma and the one closing it) */
+        int skip = apposition_after(cs, g) ? 2 : 0;
+        bool cut = false;
+        for (size_t j = g->u1; j < upto && !cut; j++)
+            if (pact__is_comma(&cs->u[j]) && skip > 0) skip--;
+            else if (pact__is_comma(&cs->u[j]) || pact__clause_break(&cs->u[j])) cut = true;
+        /* "đồng minh hiệp ước của Mỹ, ...": a possessor closing a phrase is
+         * no subject; look further back */
+        if (cut && g->prep == PACT_GP_POSSESSOR) continue;
+        if (cut) return NULL;
         if (g->prep == PACT_GP_LOCATIVE || g->prep == PACT_GP_APPOS || g->prep == PACT_GP_TARGET ||
             g->prep == PACT_GP_SOURCE || g->prep == PACT_GP_BETWEEN)
             continue;
@@ -114,6 +209,26 @@ static const trigger *subject_before(const pact_csent *cs, const trigger *tr, si
 static bool possessor_after(const pact_csent *cs, const trigger *t) {
     const pact_group *g = pact__group_from(cs, t->u1, t->u1 + 6);
     return g && g->prep == PACT_GP_POSSESSOR;
+}
+
+/* "một cuộc tấn công ...": an indefinite noun is a kind of act, often a
+ * hypothetical one ("nói rằng một cuộc tấn công nhằm vào Đài Loan có thể
+ * ..."), not the act of whoever spoke before it. */
+static bool indefinite(const pact_csent *cs, const trigger *t) {
+    if (t->u0 < 1) return false;
+    size_t at = t->u0 - 1; /* "một cuộc tấn công", "một [cuộc] [tấn công]" */
+    if (cs->u[at].prep && !strcmp(cs->u[at].prep->value, "nominal")) {
+        if (at < 1) return false;
+        at--;
+    }
+    const char *k = cs->u[at].key;
+    if (!k) return false;
+    pact_buf b;
+    pact_buf_init(&b, 0);
+    pact__pattern_key("một", strlen("một"), &b);
+    bool yes = b.ptr && !strcmp(b.ptr, k);
+    pact_buf_free(&b);
+    return yes;
 }
 
 /* A direct object of a meeting verb: right after it, or after a title
@@ -198,6 +313,17 @@ static bool continuation(const pact_csent *cs, const pact_date_mention *d) {
     return yes;
 }
 
+/* A bare year more than a year after the page's own ("vào năm 2035", "từ năm
+ * 2027") is a target or a horizon, not when something was done or said. Only
+ * bare years: a page's own date can be years off (a republished page), and a
+ * day it names is still a day. */
+static bool horizon(const pact_csent *cs, const char *v) {
+    const char *pd = cs->a ? cs->a->page_date : NULL;
+    if (!pd || !pd[0] || !v || v[0] == '-' || strlen(v) != 4) return false;
+    int py = atoi(pd), y = atoi(v);
+    return py > 0 && y > py + 1;
+}
+
 static void date_near(const pact_csent *cs, size_t unit, char out[11]) {
     out[0] = 0;
     const pact_sent *s = cs->s;
@@ -205,10 +331,14 @@ static void date_near(const pact_csent *cs, size_t unit, char out[11]) {
     /* The date right after the expression ("ký ... ngày 12/1"), else the
      * nearest one before it ("Ngày 18/6, Mỹ lên án ..."): a year further on
      * usually names something else ("Hiệp ước Phòng thủ chung năm 1951"). */
-    const pact_date_mention *before = NULL, *after = NULL;
+    const pact_date_mention *before = NULL, *after = NULL, *far = NULL;
     for (size_t k = 0; k < s->ndates; k++) {
         const pact_date_mention *d = &s->dates[k];
         if (!d->value[0]) continue;
+        if (horizon(cs, d->value)) { /* used only when the sentence has no other date */
+            if (!far) far = d;
+            continue;
+        }
         /* "cùng ngày" points back: the coder reads it from the article itself
          * (context_date), the last date stated before, whatever its precision */
         if (continuation(cs, d)) continue;
@@ -220,28 +350,44 @@ static void date_near(const pact_csent *cs, size_t unit, char out[11]) {
     }
     const pact_date_mention *pick = after;
     if (before && (!after || after->start - pos > PACT_DATE_NEAR_BYTES)) pick = before;
+    if (!pick) pick = far;
     if (pick) snprintf(out, 11, "%s", pick->value);
 }
 
 void pact__coder_sentence_date(const pact_csent *cs, size_t unit, char out[11]) { date_near(cs, unit, out); }
 
-/* The last date stated before this sentence in the article's body. */
+/* "Hồi tháng 6, ...": a date looked back to, a flashback from the story (it
+ * dates what follows in its own paragraph only). */
+static bool flashback(const pact_csent *cs, const pact_sent *s, const pact_date_mention *d) {
+    if (!cs->a->paras || s->para >= cs->a->nparas) return false;
+    const char *t = cs->a->paras[s->para].text;
+    size_t i = d->start;
+    while (i > 0 && t[i - 1] == ' ') i--;
+    /* "hồi" is h, U+1ED3 (3 bytes), i */
+    return i >= 5 && (t[i - 5] == 'h' || t[i - 5] == 'H') && !memcmp(t + i - 4, "\xe1\xbb\x93i", 4) &&
+           (i == 5 || t[i - 6] == ' ' || t[i - 6] == ',' || t[i - 6] == '(');
+}
+
+/* The last date stated before this sentence in the article's body (not a
+ * target year, not a flashback). */
 static void context_date(const pact_csent *cs, char out[11]) {
     out[0] = 0;
     for (size_t k = cs->si; k-- > 0;) {
         const pact_sent *s = &cs->a->sents[k];
         if (s->is_title) break;
         for (size_t d = s->ndates; d-- > 0;)
-            if (s->dates[d].value[0]) {
+            if (s->dates[d].value[0] && !horizon(cs, s->dates[d].value) &&
+                (s->para == cs->s->para || !flashback(cs, s, &s->dates[d]))) {
                 snprintf(out, 11, "%s", s->dates[d].value);
                 return;
             }
     }
 }
 
-/* "hôm sau": one day after a day-precise date (YYYY-MM-DD or --MM-DD);
- * anything less precise is left as it is. */
-static void add_day(char d[11]) {
+/* "hôm sau", "trước đó một ngày", "một tuần sau": N days after (before) a
+ * day-precise date (YYYY-MM-DD or --MM-DD); anything less precise is left as
+ * it is. */
+static void add_day(char d[11], int dir) {
     int y = 0, m, day;
     bool year = d[0] != '-';
     if (year ? sscanf(d, "%4d-%2d-%2d", &y, &m, &day) != 3 : sscanf(d, "--%2d-%2d", &m, &day) != 2) return;
@@ -249,7 +395,16 @@ static void add_day(char d[11]) {
     static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int last = mdays[m - 1];
     if (m == 2 && year && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) last = 28;
-    if (++day > last) {
+    if (dir < 0) {
+        if (--day < 1) {
+            if (--m < 1) {
+                m = 12;
+                y--;
+            }
+            day = mdays[m - 1];
+            if (m == 2 && year && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) day = 28;
+        }
+    } else if (++day > last) {
         day = 1;
         if (++m > 12) {
             m = 1;
@@ -263,12 +418,17 @@ static void add_day(char d[11]) {
     d[10] = 0;
 }
 
+static void add_days(char d[11], int n) {
+    for (; n > 0; n--) add_day(d, 1);
+    for (; n < 0; n++) add_day(d, -1);
+}
+
 static void sentence_domains(const pact_csent *cs, const char **dom, size_t *nd) {
     const struct pact_patterns *P = pact__pats(cs);
     *nd = 0;
     for (size_t i = 0; i < cs->n;) {
         size_t len = 0;
-        const pact_pattern *p = pact__patterns_match(P, cs->keys, cs->n, i, 1u << PACT_PK_DOMAIN, &len);
+        const pact_pattern *p = pact__patterns_match_coder(P, cs->keys, cs->n, i, 1u << PACT_PK_DOMAIN, &len);
         if (!p) {
             i++;
             continue;
@@ -333,10 +493,50 @@ static void cross(pending_list *l, const char *const *a, size_t na, const char *
         for (size_t y = 0; y < nb && made < MAX_PAIRS; y++, made++) pend(l, a[x], b[y], code, m, date, say, noun, sym);
 }
 
-/* Another (non-statement) expression after trigger i: the statement reports it. */
-static bool trigger_after(const trigger *tr, size_t nt, size_t i) {
-    for (size_t k = i + 1; k < nt; k++)
-        if (!tr[k].say && !tr[k].noun) return true;
+/* Another (non-statement) expression after trigger i that the statement
+ * reports: one whose doer is the statement's object ("Hàn Quốc cho biết
+ * Triều Tiên phóng ...": no KOR-PRK statement) or is not named. One with a
+ * doer of its own that yielded no event does not silence the statement
+ * ("tuyên bố AUKUS tiến hết tốc lực sau nhiều tháng Lầu Năm Góc rà soát"). */
+static const char *const contrast_words[] = {"nhưng", "song", "tuy nhiên", "trong khi", "còn", NULL};
+
+static bool trigger_after(const pact_csent *cs, const trigger *tr, size_t nt, size_t i, const char *tgt) {
+    size_t from = tr[i].u1;
+    for (size_t k = i + 1; k < nt; k++) {
+        /* ", nhưng ...": a contrast opens a clause the statement does not reach */
+        for (size_t j = from; j + 1 < tr[k].u0; j++)
+            if (pact__is_comma(&cs->u[j]) && word_in(cs, j + 1, contrast_words)) return false;
+        from = tr[k].u0;
+        if (tr[k].say || tr[k].noun) continue;
+        if (!tr[k].nsrc || !tgt || pact__in_list(tr[k].src, tr[k].nsrc, tgt)) return true;
+    }
+    return false;
+}
+
+/* "sau khi", "trước khi", "khi": a clause word right before an expression */
+static const char *const when_words[] = {"khi", NULL};
+/* "vì", "do", "bởi": a cause */
+static const char *const cause_words[] = {"vì", "do", "bởi", NULL};
+
+/* "chỉ trích việc Mỹ và Nhật tăng cường hợp tác", "lo ngại về việc X ...":
+ * a clause that is the object of a criticism or a rejection (roots 11, 12)
+ * is what is objected to, not an event the page reports (the shared gold
+ * does not code it). */
+static bool objected_clause(const pact_csent *cs, const trigger *tr, size_t i) {
+    /* "chỉ trích cuộc gặp của ba nhà lãnh đạo": a noun right after, whose
+     * doers are an anaphor, is an event told before, now the object */
+    if (tr[i].nominal && i > 0 && !tr[i - 1].embedded && tr[i].u0 >= tr[i - 1].u1 && tr[i].u0 - tr[i - 1].u1 <= 3 &&
+        (!strncmp(tr[i - 1].p->value, "11", 2) || !strncmp(tr[i - 1].p->value, "12", 2))) {
+        const pact_group *g = pact__group_from(cs, tr[i].u1, tr[i].u1 + 6);
+        if (g && g->prep == PACT_GP_POSSESSOR)
+            for (size_t k = g->u0; k < g->u1 && k < cs->n; k++)
+                if (cs->u[k].coref) return true;
+    }
+    if (!tr[i].embedded) return false;
+    for (size_t k = i; k-- > 0;) {
+        if (tr[k].embedded || tr[k].u1 > tr[i].u0) continue;
+        return !strncmp(tr[k].p->value, "11", 2) || !strncmp(tr[k].p->value, "12", 2);
+    }
     return false;
 }
 
@@ -350,6 +550,16 @@ static inline bool wis(const pact_csent *cs, const pact_unit *u, pact_word_id w)
     return pact__key_is(pact__pats(cs), u->key, w);
 }
 
+/* An actor within two words after a passive marker ("bị lực lượng Trung Quốc
+ * dùng dao tấn công"): the agent, however far the verb comes after it. */
+static bool agent_follows(const pact_csent *cs, size_t from) {
+    for (size_t k = from; k < cs->n && k < from + 3; k++) {
+        if (cs->u[k].kind == PACT_U_ACTOR) return true;
+        if (cs->u[k].kind != PACT_U_WORD || pact__is_trigger_unit(&cs->u[k])) return false;
+    }
+    return false;
+}
+
 /* The expression at u0 is the main clause of a condition: "nếu" (or "trong
  * trường hợp") opens the sentence and a comma closes it before u0. */
 static bool condition_before(const pact_csent *cs, size_t u0) {
@@ -360,6 +570,38 @@ static bool condition_before(const pact_csent *cs, size_t u0) {
         return false;
     for (size_t j = k + 1; j < u0; j++)
         if (pact__is_comma(&cs->u[j])) return true;
+    return false;
+}
+
+/* "xác nhận có lính Triều Tiên trên đất Nga và cảnh báo Bình Nhưỡng": an
+ * actor right before "và" (or "đồng thời") and a verb closes the verb phrase
+ * before it, so it is not that verb's subject (a list of actors is one group,
+ * "Mỹ và Nhật Bản ký ..."). Up to two plain words ("cũng", "đã") may follow. */
+static bool ends_before_and(const pact_csent *cs, const pact_group *g, size_t u0) {
+    static const char *const and_words[] = {"và", "đồng thời", NULL};
+    static const char *const two[] = {"đồng thời", NULL};
+    if (g->u1 >= u0 || !word_in(cs, g->u1, and_words)) return false;
+    size_t k = g->u1 + (word_in(cs, g->u1, two) ? 2 : 1);
+    if (k > u0 || u0 - k > 2) return false;
+    for (; k < u0; k++)
+        if (cs->u[k].kind != PACT_U_WORD || cs->u[k].ev) return false;
+    return true;
+}
+
+/* "không có hứng thú cải thiện quan hệ", "không muốn đàm phán": a negated
+ * will ("không/chưa [có] muốn, hứng thú, ý định, sẵn sàng") between from
+ * and u0. */
+static bool refusal_before(const pact_csent *cs, size_t from, size_t u0) {
+    static const char *const neg[] = {"không", "chưa", "chẳng", NULL};
+    static const char *const have[] = {"có", NULL};
+    static const char *const will[] = {"muốn", "hứng thú", "ý định", "sẵn sàng", "quan tâm", "ý muốn", NULL};
+    /* the will word may open the expression itself ("không muốn đàm phán") */
+    if (u0 > from && u0 < cs->n && word_in(cs, u0 - 1, neg) && word_in(cs, u0, will)) return true;
+    for (size_t k = from; k + 1 < u0; k++) {
+        if (!word_in(cs, k, neg)) continue;
+        size_t w = k + 1 + (word_in(cs, k + 1, have) ? 1 : 0);
+        if (w < u0 && word_in(cs, w, will)) return true;
+    }
     return false;
 }
 
@@ -386,7 +628,21 @@ static void mark_arrivals(pact_csent *cs) {
         size_t k = i;
         int words = 0;
         while (k-- > 0 && cs->u[k].kind == PACT_U_WORD && !pact__is_trigger_unit(&cs->u[k]) && words < 2) words++;
-        if (k == SIZE_MAX || cs->u[k].kind != PACT_U_ACTOR || !cs->u[k].nactors) continue;
+        if (k == SIZE_MAX || cs->u[k].kind != PACT_U_ACTOR || !cs->u[k].nactors) {
+            /* "Ông Zelensky và lãnh đạo châu Âu tới Nhà Trắng": an actor
+             * joined by "và" to a common noun phrase is the subject */
+            bool joined = false;
+            for (size_t j = i, w = 0; j-- > 1 && w < 6 && (cs->u[j].kind == PACT_U_WORD || cs->u[j].kind == PACT_U_ENT) &&
+                                      !pact__is_trigger_unit(&cs->u[j]);
+                 w++)
+                if (cs->u[j].conn && cs->u[j - 1].kind == PACT_U_ACTOR && cs->u[j - 1].nactors) {
+                    k = j - 1;
+                    joined = true;
+                    break;
+                }
+            if (!joined) continue;
+            words = 0;
+        }
         if (words && !(cs->u[k + 1].modal || wis(cs, &cs->u[k + 1], PACT_W_DA) || wis(cs, &cs->u[k + 1], PACT_W_VUA)))
             continue;
         /* "từ Mỹ đến Nhật": a range; any expression earlier in the clause owns it */
@@ -444,22 +700,36 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
             t->say = u->ev->flags & PACT_PF_SAY;
             t->noun = u->ev->flags & PACT_PF_NOUN;
             t->nominal = t->noun || (i > 0 && cs->u[i - 1].prep && !strcmp(cs->u[i - 1].prep->value, "nominal")) ||
-                         (u->prep && !strcmp(u->prep->value, "nominal"));
+                         (u->prep && !strcmp(u->prep->value, "nominal")) ||
+                         /* a two-word one: "các đề xuất hòa giải", "một số" */
+                         (i > 1 && cs->u[i - 2].prep && cs->u[i - 2].prep_len == 2 &&
+                          !strcmp(cs->u[i - 2].prep->value, "nominal"));
+            /* "viện trợ của Mỹ": a verb with "của" and an actor right after
+             * it is a noun, its doer that possessor */
+            if (!t->nominal && !t->say && !(u->ev->flags & PACT_PF_SYM)) {
+                const pact_group *g = pact__group_from(cs, t->u1, t->u1 + 2);
+                if (g && g->prep == PACT_GP_POSSESSOR && g->u0 <= t->u1 + 1) t->nominal = true;
+            }
         }
         i += u->ev_len - 1;
     }
     const char *dom[PACT_MAX_DOMAINS];
     size_t nd = 0;
     sentence_domains(cs, dom, &nd);
-    bool datecue = false, next_day = false;
+    bool datecue = false;
+    int shift = 0; /* datecue value: "continue", "next" (+1 day) or a signed day count */
     for (size_t k = 0; k < cs->n; k++)
         if (cs->u[k].datecue) {
+            const char *v = cs->u[k].datecue->value;
             datecue = true;
-            if (!strcmp(cs->u[k].datecue->value, "next")) next_day = true;
+            if (!strcmp(v, "next")) shift = 1;
+            else if (v[0] == '+' || v[0] == '-') shift = atoi(v);
         }
     char ctx_date[11] = "";
     if (!cs->s->is_title && datecue) context_date(cs, ctx_date);
-    if (next_day) add_day(ctx_date);
+    /* "một tuần sau" a year or a month ("năm 2012") fixes no date */
+    if (shift && strlen(ctx_date) != 10) ctx_date[0] = '\0';
+    if (shift && shift >= -31 && shift <= 31) add_days(ctx_date, shift);
 
     /* "thảo luận về hợp tác", "ký thỏa thuận chia sẻ thông tin": a topic, not
      * an event of its own (decided first: it bounds the objects' search) */
@@ -471,15 +741,34 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
             (((pv->p->flags & PACT_PF_TOPIC) && gap <= 2) ||
              ((pv->p->flags & PACT_PF_NOUN) && (gap == 0 || (gap == 1 && wis(cs, &cs->u[pv->u1], PACT_W_VE))))))
             t->absorbed = true;
-        /* "phản đối hợp tác quân sự Nga - Triều": what is opposed, not an event */
+        /* "phản đối hợp tác quân sự Nga - Triều": what is opposed, not an
+         * event; "yêu cầu Iran chấm dứt hỗ trợ ...": what is demanded */
         else if (!pv->absorbed && plain && gap == 0 && !(t->p->flags & PACT_PF_SAY) && !t->nominal &&
                  !possessor_after(cs, t) &&
-                 (!strncmp(pv->p->value, "11", 2) || !strncmp(pv->p->value, "12", 2) || !strncmp(pv->p->value, "14", 2)))
+                 (!strncmp(pv->p->value, "11", 2) || !strncmp(pv->p->value, "12", 2) || !strncmp(pv->p->value, "14", 2) ||
+                  !strncmp(pv->p->value, "10", 2)))
             t->absorbed = true;
         /* "tham dự phiên họp của hội nghị NATO": the topic's own complement */
         else if (pv->absorbed && ti >= 2 && (tr[ti - 2].p->flags & PACT_PF_TOPIC) && plain && gap == 1 &&
                  wis(cs, &cs->u[pv->u1], PACT_W_CUA))
             t->absorbed = true;
+    }
+    /* "đề xuất tổ chức một cuộc gặp giữa lãnh đạo Nga và Ukraine": a meeting
+     * or act only proposed, named by an indefinite noun, has not happened */
+    for (size_t ti = 0; ti < nt; ti++) {
+        static const char *const propose[] = {"đề xuất", "đề nghị", "gợi ý", "kêu gọi", NULL};
+        if (!tr[ti].nominal || !indefinite(cs, &tr[ti])) continue;
+        for (size_t k = tr[ti].u0 > 6 ? tr[ti].u0 - 6 : 0; k < tr[ti].u0; k++)
+            if (word_in(cs, k, propose) && !comma_between(cs, k, tr[ti].u0)) tr[ti].absorbed = true;
+    }
+    /* "X cho rằng hợp tác quốc phòng giữa hai nước không được nhắm vào bên
+     * thứ ba": an act between parties named by an anaphor, right after a
+     * statement, is its topic (told before), not a new event */
+    for (size_t ti = 1; ti < nt; ti++) {
+        if (!tr[ti - 1].say || tr[ti].say || tr[ti].u0 != tr[ti - 1].u1) continue;
+        const pact_group *g = pact__group_from(cs, tr[ti].u1, tr[ti].u1 + 5);
+        if (g && g->prep == PACT_GP_BETWEEN && cs->u[g->u0].coref && !comma_between(cs, tr[ti].u1, g->u0))
+            tr[ti].absorbed = true;
     }
     pending_list out = {0};
     for (size_t ti = 0; ti < nt; ti++) {
@@ -513,15 +802,48 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
 
         /* passive: "X bị Y tấn công", "X hứng chịu cuộc tấn công của Y" */
         size_t pmark = SIZE_MAX;
-        for (size_t k = t->u0; k-- > (prev_end + 4 < t->u0 ? t->u0 - 4 : prev_end);) {
+        /* "X bị Y dùng dao và rìu tấn công": the agent's means may sit
+         * between it and the verb, so look back up to seven units */
+        for (size_t k = t->u0; k-- > (prev_end + 7 < t->u0 ? t->u0 - 7 : prev_end);) {
             if (cs->u[k].passive && k + cs->u[k].passive_len <= t->u0 &&
-                !(cs->u[k].modal && strcmp(cs->u[k].modal->value, "-") != 0 && cs->u[k].modal_len > 1)) {
+                !(cs->u[k].modal && strcmp(cs->u[k].modal->value, "-") != 0 && cs->u[k].modal_len > 1) &&
+                (k + 4 >= t->u0 || agent_follows(cs, k + cs->u[k].passive_len))) {
                 pmark = k;
                 break;
             }
             if (cs->u[k].kind == PACT_U_PUNCT) break;
         }
         const pact_group *sg = find_source(cs, prev_end, pmark != SIZE_MAX ? pmark : t->u0, ti > 0 && tr[ti - 1].say);
+        if (!sg && ti > 0 && pmark == SIZE_MAX) sg = subject_before_apposition(cs, t->u0);
+        /* "X xác nhận ... trên đất Nga và cảnh báo Y", "X cho rằng AUKUS làm
+         * gia tăng nguy cơ ... và kêu gọi Y": a verb after "và" whose nearest
+         * actor is the object before it, or (a speech act) the subject of a
+         * statement's complement that names no event, is the speaker's */
+        const trigger *and_shared = NULL;
+        if (sg && pmark == SIZE_MAX && sg != &cs->g[0]) {
+            static const char *const and_words[] = {"và", NULL};
+            const pact_group *lastg = sg; /* the last actor before the verb, of any kind */
+            for (size_t k = 0; k < cs->ng; k++)
+                if (cs->g[k].u1 <= t->u0 && cs->g[k].u0 >= lastg->u1) lastg = &cs->g[k];
+            if (ends_before_and(cs, lastg, t->u0)) {
+                for (size_t k = ti; k-- > 0 && !and_shared;)
+                    if (tr[k].nsrc && !tr[k].embedded && tr[k].u1 <= sg->u0) and_shared = &tr[k];
+                if (!and_shared && cs->g[0].prep == PACT_GP_NONE && cs->g[0].u1 <= sg->u0 &&
+                    (ti == 0 || tr[0].u0 >= cs->g[0].u1))
+                    sg = &cs->g[0];
+            } else if (ti > 0 && t->u0 > 0 && word_in(cs, t->u0 - 1, and_words) && strchr("01", t->p->value[0]) &&
+                       (t->p->value[0] == '0' ? strchr("12", t->p->value[1]) != NULL : strchr("0123", t->p->value[1]) != NULL)) {
+                for (size_t k = ti; k-- > 0 && !and_shared;) {
+                    if (tr[k].u1 > sg->u0) {
+                        if (tr[k].u0 > sg->u1) break; /* the complement's own verb */
+                        continue;
+                    }
+                    if (tr[k].say && tr[k].nsrc && !comma_between(cs, tr[k].u1, t->u0)) and_shared = &tr[k];
+                    break;
+                }
+            }
+            if (and_shared) sg = NULL;
+        }
         if (pmark != SIZE_MAX) {
             const pact_group *agent = pact__group_from(cs, pmark, t->u0);
             if (!agent) {
@@ -547,20 +869,71 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
                 sg = NULL;
             }
         }
+        /* "EU đưa một số sĩ quan của Triều Tiên vào danh sách trừng phạt":
+         * those put on a sanctions list are its target, whoever they belong
+         * to; the one listing them is the subject before them */
+        if (!passive && !nsrc && !and_shared && !strncmp(base, "16", 2) && t->u0 >= 4) {
+            static const char *const into[] = {"vào", NULL}, *const list[] = {"danh sách", NULL};
+            const pact_group *lg = NULL;
+            if (word_in(cs, t->u0 - 3, into) && word_in(cs, t->u0 - 2, list))
+                for (size_t k = 0; k < cs->ng; k++)
+                    if (cs->g[k].u1 <= t->u0 - 3 && cs->g[k].u0 >= prev_end) lg = &cs->g[k];
+            const pact_group *ls = lg ? find_source(cs, prev_end, lg->u0, ti > 0 && tr[ti - 1].say) : NULL;
+            if (ls && ls != lg && !pact__subset(lg->actors, lg->n, ls->actors, ls->n)) {
+                sg = ls;
+                memcpy(tgt, lg->actors, lg->n * sizeof *tgt);
+                ntgt = lg->n;
+            }
+        }
         bool nominal = t->nominal;
         const trigger *shared = NULL;
+        if (and_shared && !passive && !nsrc) {
+            memcpy(src, and_shared->src, and_shared->nsrc * sizeof *src);
+            nsrc = and_shared->nsrc;
+        }
         if (!passive && !nsrc) {
             if (sg) {
                 memcpy(src, sg->actors, sg->n * sizeof *src);
                 nsrc = sg->n;
                 mod_from = sg->u1;
+                /* the apposition's words ("vốn ký hiệp định") are not this verb's cues */
+                size_t ae = apposition_end(cs, sg, t->u0);
+                if (ae != SIZE_MAX) mod_from = ae + 1;
                 t->embedded = sg->u0 > 0 && wis(cs, &cs->u[sg->u0 - 1], PACT_W_VIEC);
             } else if (!nominal && coordinated(cs, t->u0) && (shared = subject_before(cs, tr, ti)) != NULL) {
                 /* "phản đối hiệp ước và cho biết ...": past the object noun to
                  * the verb whose subject this coordinated verb shares */
                 memcpy(src, shared->src, shared->nsrc * sizeof *src);
                 nsrc = shared->nsrc;
+            } else if (ti > 0 && nominal && t->u0 > 0 && pact__is_comma(&cs->u[t->u0 - 1]) && !possessor_after(cs, t) &&
+                       tr[0].nsrc && !tr[0].say && !tr[0].embedded) {
+                /* "Thủ tướng Modi tới Thiên Tân dự hội nghị SCO, chuyến thăm
+                 * Trung Quốc đầu tiên sau 7 năm": a noun in apposition to
+                 * the clause is the main subject's */
+                memcpy(src, tr[0].src, tr[0].nsrc * sizeof *src);
+                nsrc = tr[0].nsrc;
+            } else if (ti > 0 && t->u0 > 0 && word_in(cs, t->u0 - 1, cause_words) && tr[ti - 1].p->value[0] == '1' &&
+                       strchr("1267", tr[ti - 1].p->value[1])) {
+                /* "trừng phạt các công ty của Mỹ vì bán vũ khí cho Đài
+                 * Loan", "lên án Washington vì bán vũ khí": a cause with no
+                 * subject of its own is the doing of the one punished or
+                 * criticised, not of the main subject; as a reason given it
+                 * is not coded itself (tests/spec/events.txt) */
+                t->absorbed = true;
+                for (size_t k = cs->ng; k-- > 0;) {
+                    const pact_group *g = &cs->g[k];
+                    if (g->u1 > t->u0 || g->u0 < tr[ti - 1].u1) continue;
+                    memcpy(src, g->actors, g->n * sizeof *src);
+                    nsrc = g->n;
+                    break;
+                }
             } else if (ti > 0 && tr[ti - 1].nsrc && !(nominal && possessor_after(cs, t)) &&
+                       /* "nói X là đối tác, nhưng việc kết nạp thành viên mới
+                        * không nằm trong kế hoạch": a "việc" noun after a
+                        * contrast opens a clause of its own; not the speaker's */
+                       !(nominal && t->u0 >= 2 && wis(cs, &cs->u[t->u0 - 1], PACT_W_VIEC) &&
+                         word_in(cs, t->u0 - 2, contrast_words)) &&
+                       !(nominal && tr[ti - 1].say && indefinite(cs, t)) &&
                        /* "chỉ trích cuộc họp ...": the noun is the object, not
                         * the critic's act; "công bố gói viện trợ" and "nhất trí
                         * tổ chức cuộc họp" are the subject's own */
@@ -568,7 +941,10 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
                          !(tr[ti - 1].p->flags & PACT_PF_CHAIN)) &&
                        (!object_between(cs, prev_end, t->u0) || coordinated(cs, t->u0) ||
                         /* "triệu Đại sứ Nga để phản đối": a purpose shares the subject */
-                        (t->u0 > 0 && (wis(cs, &cs->u[t->u0 - 1], PACT_W_DE) || wis(cs, &cs->u[t->u0 - 1], PACT_W_NHAM))))) {
+                        (t->u0 > 0 && (wis(cs, &cs->u[t->u0 - 1], PACT_W_DE) || wis(cs, &cs->u[t->u0 - 1], PACT_W_NHAM))) ||
+                        /* "hội đàm với X, hai ngày sau khi gặp Y": a "khi"
+                         * clause with no subject of its own shares it */
+                        (t->u0 > 0 && word_in(cs, t->u0 - 1, when_words)))) {
                 /* coordinated verbs share the subject ("lên án ..., đồng thời kêu gọi") */
                 memcpy(src, tr[ti - 1].src, tr[ti - 1].nsrc * sizeof *src);
                 nsrc = tr[ti - 1].nsrc;
@@ -589,6 +965,20 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
                 nsrc = g->n;
                 tsearch = g->u1;
                 near_only = true;
+            } else if (g && t->nominal && !t->say && (g->prep == PACT_GP_NONE || g->prep == PACT_GP_TARGET) && g->n == 1) {
+                /* "chuyến thăm Mỹ đầu tiên của ông Lee": the object, then
+                 * the possessor a few words on */
+                const pact_group *g2 = pact__group_from(cs, g->u1, g->u1 + 6);
+                bool clean = g2 != NULL;
+                for (size_t j = g->u1; g2 && j < g2->u0; j++)
+                    if (pact__is_comma(&cs->u[j]) || pact__clause_break(&cs->u[j]) || pact__is_trigger_unit(&cs->u[j]))
+                        clean = false;
+                if (clean && g2->prep == PACT_GP_POSSESSOR && !pact__subset(g->actors, g->n, g2->actors, g2->n)) {
+                    memcpy(src, g2->actors, g2->n * sizeof *src);
+                    nsrc = g2->n;
+                    memcpy(tgt, g->actors, g->n * sizeof *tgt);
+                    ntgt = g->n;
+                }
             }
         }
         /* the target: "giữa A và B", or the first object group after */
@@ -600,6 +990,14 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
                     break;
                 }
         const pact_group *tg = NULL;
+        /* "cho phép quân đội Mỹ tiếp cận": an actor inside the expression's
+         * gap is its object */
+        for (size_t k = 0; k < cs->ng && !ntgt; k++)
+            if (cs->g[k].u0 > t->u0 && cs->g[k].u1 <= t->u1 && !pact__subset(cs->g[k].actors, cs->g[k].n, src, nsrc)) {
+                tg = &cs->g[k];
+                memcpy(tgt, tg->actors, tg->n * sizeof *tgt);
+                ntgt = tg->n;
+            }
         if (!ntgt) {
             for (size_t k = 0; k < cs->ng; k++) {
                 const pact_group *g = &cs->g[k];
@@ -608,11 +1006,26 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
                 bool comma = false;
                 for (size_t j = tsearch; j < g->u0; j++)
                     if (pact__is_comma(&cs->u[j]) || pact__clause_break(&cs->u[j]) ||
-                        (cs->u[j].prep && !strcmp(cs->u[j].prep->value, "clause")))
+                        clause_prep(cs, j))
                         comma = true;
                 if (comma && !t->say) break;
-                if (g->prep == PACT_GP_LOCATIVE || g->prep == PACT_GP_APPOS) continue;
+                /* a locative preposition inside the expression itself
+                 * ("triệu hồi đại sứ tại Mỹ") introduces its object */
+                if ((g->prep == PACT_GP_LOCATIVE && g->u0 != t->u1) || g->prep == PACT_GP_APPOS) continue;
                 if (t->say && g->prep == PACT_GP_POSSESSOR) continue;
+                /* "giúp quân đội nước này đẩy lùi các cuộc tấn công của Nga":
+                 * once the verb has had an object, the possessor of a noun
+                 * further on is that noun's doer (but "lên án vụ phóng của X",
+                 * "đáp trả cuộc tập trận của X" are X) */
+                if (g->prep == PACT_GP_POSSESSOR) {
+                    bool owned = false;
+                    for (size_t k2 = ti + 1; k2 < nt && !owned; k2++) {
+                        if (!tr[k2].nominal || tr[k2].u0 < tsearch || tr[k2].u1 > g->u0 || g->u0 - tr[k2].u1 > 2) continue;
+                        for (size_t k3 = 0; k3 < cs->ng && !owned; k3++)
+                            if (cs->g[k3].u0 >= tsearch && cs->g[k3].u1 <= tr[k2].u0) owned = true;
+                    }
+                    if (owned) continue;
+                }
                 /* "hội nghị thượng đỉnh Washington": a bare city after a
                  * meeting is its venue, not a party (a visit's city is kept) */
                 if (g->n == 1 && g->prep == PACT_GP_NONE && cs->u[g->u0].is_place &&
@@ -623,6 +1036,18 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
                     tg = g;
                     between = true;
                     break;
+                }
+                /* "sau thượng đỉnh Mỹ - Nga": a meeting noun named by its
+                 * parties is among them, whoever went after it */
+                if (sym && g->u0 == t->u1 && g->n >= 2 && g->prep == PACT_GP_NONE) {
+                    bool dash = false;
+                    for (size_t j = g->u0; j < g->u1 && j < cs->n; j++)
+                        if (cs->u[j].kind == PACT_U_PUNCT && (cs->u[j].cp == '-' || cs->u[j].cp == 0x2013)) dash = true;
+                    if (dash) {
+                        tg = g;
+                        between = true;
+                        break;
+                    }
                 }
                 if (sym && g->prep != PACT_GP_TARGET && !t->say && !near_object(cs, t->u1, g->u0) &&
             !(g->has_org && g->n == 1 && g->u0 - t->u1 <= 5))
@@ -636,6 +1061,100 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
                 ntgt = tg->n;
             }
         }
+        /* "tập trận quy mô lớn quanh Đài Loan", "diễn tập gần Triều Tiên":
+         * a drill around or aimed at a country (none of its doers) shows
+         * force to it (150); joint doers still exercise together (062) */
+        if (!ntgt && nsrc && !passive && !strcmp(base, "062")) {
+            static const char *const drills[] = {"tập trận", "diễn tập", "tuần tra", "bay chung", "bay tuần", NULL};
+            static const char *const around[] = {"quanh", "gần", "sát", NULL};
+            static const char *const aimed[] = {"nhằm vào", "nhắm vào", NULL};
+            /* "gần không phận Nhật Bản", "quanh hòn đảo Đài Loan" */
+            static const char *const area[] = {"không phận", "vùng biển", "lãnh hải", "lãnh thổ", "bờ biển",
+                                               "hòn đảo", "đảo", NULL};
+            bool drill = word_in(cs, t->u0, drills) || word_in(cs, t->u0 + 1, drills);
+            for (size_t k = t->u1; drill && k < cs->n && k < t->u1 + 25 && k < tend; k++) {
+                const pact_unit *x = &cs->u[k];
+                if (pact__clause_break(x) || clause_prep(cs, k)) break;
+                if (x->kind != PACT_U_ACTOR || !x->nactors || x->is_org) continue;
+                bool near = word_in(cs, k - 1, around) || (k >= 2 && word_in(cs, k - 2, aimed)) ||
+                            (k >= 2 && word_in(cs, k - 1, area) && word_in(cs, k - 2, around)) ||
+                            (k >= 3 && word_in(cs, k - 2, area) && word_in(cs, k - 3, around));
+                if (!near) continue;
+                if (pact__subset(x->actors, x->nactors, src, nsrc)) break;
+                if (nsrc >= 2) pairs_within(&out, src, nsrc, "062", PACT_MOD_ASSERTED, ctx_date, false);
+                ntgt = x->nactors < PACT_GROUP_ACTORS ? x->nactors : PACT_GROUP_ACTORS;
+                memcpy(tgt, x->actors, ntgt * sizeof *tgt);
+                snprintf(base, sizeof base, "150");
+                sym = false;
+                break;
+            }
+        }
+        /* "Nga không kích Kharkiv", "tấn công tỉnh Belgorod": a force used on
+         * a place (a region or city, no actor itself) is used on its country */
+        if (!ntgt && nsrc && !passive && base[0] == '1' && (base[1] == '8' || base[1] == '9')) {
+            for (size_t k = t->u1; k < cs->n && k < t->u1 + 6; k++) {
+                const pact_unit *x = &cs->u[k];
+                /* "tấn công vào thủ đô Kiev": a capital after a locative word */
+                if (x->kind == PACT_U_ACTOR && x->is_place && x->nactors && !pact__in_list(src, nsrc, x->actors[0])) {
+                    tgt[0] = x->actors[0];
+                    ntgt = 1;
+                    break;
+                }
+                if (pact__is_comma(x) || pact__clause_break(x) || x->kind == PACT_U_ACTOR) break;
+                if (x->kind == PACT_U_ENT && x->ent && x->ent->kind == PACT_ENT_PLACE && x->ent->country &&
+                    !pact__in_list(src, nsrc, x->ent->country)) {
+                    tgt[0] = x->ent->country;
+                    ntgt = 1;
+                    break;
+                }
+            }
+        }
+        /* "Trung Quốc tập trận quanh Đài Loan, Mỹ lên tiếng chỉ trích": a
+         * criticism with no object, closing the sentence, is of the doer of
+         * the clause before it */
+        if (!ntgt && nsrc && !passive && ti > 0 && tr[ti - 1].nsrc && base[0] == '1' && (base[1] == '1' || base[1] == '2')) {
+            bool last = true;
+            for (size_t k = t->u1; k < cs->n && last; k++)
+                if (cs->u[k].kind == PACT_U_ACTOR || pact__is_trigger_unit(&cs->u[k])) last = false;
+            bool comma = comma_between(cs, tr[ti - 1].u1, t->u0);
+            bool apart = true;
+            for (size_t k = 0; k < tr[ti - 1].nsrc && apart; k++)
+                if (pact__in_list(src, nsrc, tr[ti - 1].src[k])) apart = false;
+            if (last && comma && apart) {
+                ntgt = tr[ti - 1].nsrc < PACT_GROUP_ACTORS ? tr[ti - 1].nsrc : PACT_GROUP_ACTORS;
+                memcpy(tgt, tr[ti - 1].src, ntgt * sizeof *tgt);
+            }
+        }
+        /* "Quân đội Mỹ và Hàn Quốc bắt đầu tập trận. Triều Tiên lên án cuộc
+         * tập trận ...": a criticism of an act named by a bare noun (no
+         * doer named) is of the group named just before */
+        if (!ntgt && nsrc && !passive && base[0] == '1' && (base[1] == '1' || base[1] == '2') && ti + 1 < nt &&
+            tr[ti + 1].nominal && tr[ti + 1].u0 >= t->u1 && tr[ti + 1].u0 - t->u1 <= 1 && st->nlast_group >= 2 &&
+            st->last_group_si && st->last_group_si + 1 >= cs->si) { /* named in the last two sentences */
+            bool named = false;
+            for (size_t k = t->u1; k < cs->n && !named; k++)
+                if (cs->u[k].kind == PACT_U_ACTOR && cs->u[k].nactors) named = true;
+            bool apart = true;
+            for (size_t k = 0; k < st->nlast_group && apart; k++)
+                if (pact__in_list(src, nsrc, st->last_group[k])) apart = false;
+            if (!named && apart) {
+                ntgt = st->nlast_group < PACT_GROUP_ACTORS ? st->nlast_group : PACT_GROUP_ACTORS;
+                memcpy(tgt, st->last_group, ntgt * sizeof *tgt);
+            }
+        }
+        /* "cảnh báo sẽ đáp trả nếu Washington ...": a threat's target is the
+         * one its condition names */
+        if (!ntgt && nsrc && !passive && base[0] == '1' && base[1] == '3') {
+            for (size_t k = 0; k < cs->ng; k++) {
+                const pact_group *g = &cs->g[k];
+                if (g->u0 <= t->u1 || g->u0 > t->u1 + 12) continue;
+                if (g->u0 >= 1 && wis(cs, &cs->u[g->u0 - 1], PACT_W_NEU) && !pact__subset(g->actors, g->n, src, nsrc)) {
+                    memcpy(tgt, g->actors, g->n * sizeof *tgt);
+                    ntgt = g->n;
+                }
+                break;
+            }
+        }
         /* "phản đối kịch liệt và yêu cầu NATO ...", "lên án vụ phóng và kêu
          * gọi Bình Nhưỡng ...": a verb left without an object shares the
          * object of the verb coordinated with it */
@@ -645,7 +1164,7 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
             for (size_t j = t->u1; j < nx->u0 && clean; j++) {
                 if (cs->u[j].conn) conn = true;
                 if (cs->u[j].kind == PACT_U_ACTOR || pact__is_comma(&cs->u[j]) || pact__clause_break(&cs->u[j]) ||
-                    (cs->u[j].prep && !strcmp(cs->u[j].prep->value, "clause")))
+                    clause_prep(cs, j))
                     clean = false;
             }
             const pact_group *g = clean && conn ? pact__group_from(cs, nx->u1, nx->u1 + 3) : NULL;
@@ -690,6 +1209,22 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
         t->mod_from = mod_from < t->u0 ? mod_from : prev_end;
         int plan = -1;
         pact_modality m = find_modality(cs, t->mod_from, t, &plan);
+        /* "ghé Tokyo để gặp Thủ tướng Ishiba": a meeting that is the purpose
+         * of a trip that took place took place too */
+        if (m == PACT_MOD_PLANNED && ti > 0 && !strncmp(base, "04", 2) && !strncmp(tr[ti - 1].p->value, "04", 2) &&
+            tr[ti - 1].nsrc && t->u0 > 0 && word_in(cs, t->u0 - 1, (const char *const[]){"để", NULL})) {
+            int plan0 = -1;
+            if (find_modality(cs, tr[ti - 1].mod_from, &tr[ti - 1], &plan0) == PACT_MOD_ASSERTED) m = PACT_MOD_ASSERTED;
+        }
+        /* "Bình Nhưỡng không có hứng thú cải thiện quan hệ với Seoul":
+         * refusing to cooperate is a rejection (12), as the gold codes it; a
+         * plain negation ("không đạt được thỏa thuận") stays negated */
+        if ((m == PACT_MOD_NEGATED || m == PACT_MOD_ASSERTED || m == PACT_MOD_PLANNED) && !passive && base[0] == '0' &&
+            strchr("3456", base[1]) && refusal_before(cs, t->mod_from, t->u0) &&
+            (m == PACT_MOD_NEGATED || word_in(cs, t->u0 - 1, (const char *const[]){"không", "chưa", "chẳng", NULL}))) {
+            snprintf(base, sizeof base, "%s", base[1] == '4' ? "125" : base[1] == '6' ? "121" : "120");
+            m = PACT_MOD_ASSERTED;
+        }
         /* "nhất trí khôi phục kênh liên lạc": agreeing to do something */
         if ((t->p->flags & PACT_PF_CHAIN) && !(t->p->flags & PACT_PF_RESUME) && (!ntgt || between) && m == PACT_MOD_ASSERTED && t->u1 < cs->n &&
             cs->u[t->u1].kind == PACT_U_WORD && !cs->u[t->u1].prep)
@@ -724,6 +1259,7 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
         if (nsrc >= 2) {
             memcpy(st->last_group, src, nsrc * sizeof *src);
             st->nlast_group = nsrc;
+            st->last_group_si = cs->si + 1;
         }
         if (chain_prev && out.n > made_before) {
             tr[ti - 1].absorbed = true;
@@ -731,6 +1267,38 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
                 for (size_t k = made_before; k < out.n; k++)
                     memcpy(out.v[k].code, base_of(tr[ti - 1].p), sizeof out.v[k].code);
         }
+    }
+    /* "X cho rằng AUKUS làm gia tăng nguy cơ ... và kêu gọi Y", "X cho rằng
+     * các hoạt động của Trung Quốc chỉ làm gia tăng căng thẳng và khẳng định
+     * ...": a statement whose complement names an actor but no event, closed
+     * by "và" and another speech act of the same speaker, is about that actor
+     * even though a more specific act follows */
+    for (size_t i = 0; i + 1 < nt; i++) {
+        const trigger *sy = &tr[i], *nx = &tr[i + 1];
+        if (!sy->say || !sy->nsrc || sy->absorbed || nx->nsrc != sy->nsrc || nx->u0 < sy->u1 + 2) continue;
+        if (!word_in(cs, nx->u0 - 1, (const char *const[]){"và", NULL}) || comma_between(cs, sy->u1, nx->u0)) continue;
+        const char *v = nx->p->value;
+        if (!((v[0] == '0' && (v[1] == '1' || v[1] == '2')) || (v[0] == '1' && strchr("0123", v[1])))) continue;
+        bool same = true;
+        for (size_t k = 0; k < sy->nsrc && same; k++) same = pact__in_list(nx->src, nx->nsrc, sy->src[k]);
+        if (!same) continue;
+        const pact_group *cg = NULL;
+        for (size_t k = 0; k < cs->ng && !cg; k++)
+            if (cs->g[k].u0 >= sy->u1 && cs->g[k].u1 < nx->u0 && cs->g[k].prep != PACT_GP_LOCATIVE) cg = &cs->g[k];
+        if (!cg || pact__subset(cg->actors, cg->n, sy->src, sy->nsrc)) continue;
+        char date[11];
+        date_near(cs, sy->u0, date);
+        if (!date[0]) snprintf(date, sizeof date, "%s", ctx_date);
+        out.cur = i;
+        for (size_t a = 0; a < sy->nsrc; a++)
+            for (size_t b = 0; b < cg->n; b++) {
+                bool had = false; /* the statement itself, kept now */
+                for (size_t k = 0; k < out.n; k++)
+                    if (out.v[k].trig == i && out.v[k].say && !strcmp(out.v[k].src, sy->src[a]) &&
+                        !strcmp(out.v[k].tgt, cg->actors[b]))
+                        out.v[k].say = false, had = true;
+                if (!had) pend(&out, sy->src[a], cg->actors[b], "010", PACT_MOD_ASSERTED, date, false, false, false);
+            }
     }
     /* statements only when nothing more specific was coded, bare nouns only
      * when no verb was */
@@ -744,9 +1312,10 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
     const pact_span sp = pact__input_span(cs->a, cs->s->para, cs->s->start, cs->s->end);
     for (size_t k = 0; k < out.n; k++) {
         const pending *p = &out.v[k];
-        if (p->say && (verb || trigger_after(tr, nt, p->trig))) continue;
+        if (p->say && (verb || trigger_after(cs, tr, nt, p->trig, p->tgt))) continue;
         if (p->noun && (verb || say)) continue;
         if (tr[p->trig].absorbed) continue;
+        if (objected_clause(cs, tr, p->trig)) continue;
         pact_event *e = pact__add_event(cs->a);
         e->source = p->src;
         e->target = p->tgt;
@@ -771,6 +1340,7 @@ static void code_sentence(pact_csent *cs, pact_coder_state *st) {
         if (cs->g[k].n >= 2 && !cs->g[k].has_org && cs->g[k].prep == PACT_GP_NONE) {
             memcpy(st->last_group, cs->g[k].actors, cs->g[k].n * sizeof *cs->g[k].actors);
             st->nlast_group = cs->g[k].n;
+            st->last_group_si = cs->si + 1;
         }
 }
 

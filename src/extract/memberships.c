@@ -158,6 +158,10 @@ void pact__memberships_code(pact_csent *cs, pact_coder_state *st) {
             pact_role role = PACT_ROLE_MEMBER;
             if (negated_before(cs, c)) role = PACT_ROLE_NOT_MEMBER;
             else if (maybe_before(cs, c) && !strcmp(v, "join")) role = PACT_ROLE_CANDIDATE;
+            /* "việc Ukraine gia nhập NATO sẽ ...": joining as a topic, a
+             * prospect (unless dated: "việc Phần Lan gia nhập NATO tháng 4/2023") */
+            else if (!strcmp(v, "join") && !date[0] && subj->u0 > 0 && key_is(cs->u[subj->u0 - 1].key, "việc"))
+                role = PACT_ROLE_CANDIDATE;
             add_group(cs, org, subj, role, !strcmp(v, "join") && role == PACT_ROLE_MEMBER ? date : "");
         } else if (!strcmp(v, "not")) {
             const pact_group *subj = group_before(cs, c);
@@ -168,6 +172,13 @@ void pact__memberships_code(pact_csent *cs, pact_coder_state *st) {
             const pact_group *g = group_after(cs, after, 2);
             if (!g || cs->u[c].member_len > 2) g = group_before(cs, c);
             if (!g) g = group_after(cs, after, 4);
+            /* "đơn xin gia nhập NATO của Thụy Điển": the applicant is the
+             * possessor after the organisation, not the sentence's subject
+             * (the parliament that ratifies, the leader who agrees) */
+            if (after < cs->n && cs->u[after].kind == PACT_U_ACTOR && cs->u[after].is_org) {
+                const pact_group *pg = group_after(cs, after + 1, 2);
+                if (pg && pg->prep == PACT_GP_POSSESSOR && !pg->has_org) g = pg;
+            }
             const char *org = org_near(cs, st, c, true);
             /* "BRICS kết nạp Iran": the organisation admits, a member now */
             pact_role role = PACT_ROLE_CANDIDATE;

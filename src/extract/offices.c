@@ -88,6 +88,14 @@ void pact__offices_resolve(rctx *r, const pact_date_ctx *dc) {
         mention t = r->m[k];
         if (t.mk != MK_TITLE || !t.title_country || t.former || !t.office || strcmp(t.office, "counterpart") == 0)
             continue;
+        /* "Đại sứ Trung Quốc", "Phó Thủ tướng Nhật Bản": a country holds
+         * these several at once (offices.tsv has no host country), so the
+         * bare title names none of them; the country stays */
+        static const char *const many[] = {"ambassador", "envoy", "deputy-pm", "deputy-fm", "deputy-dm", NULL};
+        bool shared = false;
+        for (int q = 0; many[q]; q++)
+            if (!strcmp(t.office, many[q])) shared = true;
+        if (shared) continue;
         size_t si = t.sent, end = r->sfirst[si] + r->sn[si];
         /* a name right after: handled already */
         if (t.title_end < end && r->covered[t.title_end]) {

@@ -216,6 +216,7 @@ typedef struct {
     size_t m;   /* its index */
     size_t off; /* key's offset in the alias buffer */
     char gender;
+    bool titled_only; /* read only after "ông"/a title: the written form's first word */
 } alias;
 
 /* True when a folded syllable cannot be Vietnamese: ASCII with f, j, w or z, two
@@ -263,7 +264,7 @@ void pact__names_short(rctx *r) {
     if (!nm0) return;
     /* every named person's first and last word (the first part of a hyphenated one), from
      * the canonical name: "Thủ tướng Nhật Bản" resolved to Fumio Kishida gives "Kishida" */
-    alias *al = pact__xmalloc(2 * nm0 * sizeof *al);
+    alias *al = pact__xmalloc(3 * nm0 * sizeof *al);
     pact_buf af;
     pact_buf_init(&af, 0);
     pact_syl *ns = NULL;
@@ -277,7 +278,16 @@ void pact__names_short(rctx *r) {
         while (lastw > 1 && ns[lastw - 1].kind == PACT_SYL_PUNCT) lastw -= 2;
         size_t c[2] = {0, lastw};
         for (int q = 0; q < 2 && (q == 0 || lastw != 0); q++)
-            al[na++] = (alias){NULL, ns[c[q]].nfold, p->a, k, ns[c[q]].fold, gender_before(r, p->a)};
+            al[na++] = (alias){NULL, ns[c[q]].nfold, p->a, k, ns[c[q]].fold, gender_before(r, p->a), false};
+        /* "Tập Cận Bình" ... "ông Tập": a name written in Sino-Vietnamese
+         * (or any order other than the canonical one) is shortened to its
+         * first word, the family name; only after an honorific or a title,
+         * as "Hồ", "Lý" are ordinary words too */
+        if (p->b > p->a + 1 && p->a < r->nsyls && S(r, p->a)->kind != PACT_SYL_PUNCT) {
+            size_t off = af.len;
+            if (pact_buf_append(&af, r->fold.ptr + S(r, p->a)->fold, S(r, p->a)->nfold) == PACT_OK)
+                al[na++] = (alias){NULL, S(r, p->a)->nfold, p->a, k, off, gender_before(r, p->a), true};
+        }
     }
     free(ns);
     for (size_t q = 0; q < na; q++) al[q].key = af.ptr + al[q].off;
@@ -293,7 +303,7 @@ void pact__names_short(rctx *r) {
                 continue;
             /* a hyphenated name's first part alone is no mention ("Hong" of "Hong-kyun") */
             if (i + 1 < end && is(r, i + 1, end, "-") && S(r, i)->end == S(r, i + 1)->start) continue;
-            alias key = {r->fold.ptr + S(r, i)->fold, S(r, i)->nfold, 0, 0, 0, 0};
+            alias key = {r->fold.ptr + S(r, i)->fold, S(r, i)->nfold, 0, 0, 0, 0, false};
             char g = gender_before(r, i);
             size_t lo = 0, hi = na;
             while (lo < hi) { /* the first alias with this key */
@@ -303,8 +313,10 @@ void pact__names_short(rctx *r) {
             }
             /* the nearest full mention before, else the first after */
             const alias *best = NULL;
+            bool after_title = g || (i > first && prev_is_title(r, i));
             for (size_t q = lo; q < na && al[q].klen == key.klen && memcmp(al[q].key, key.key, key.klen) == 0; q++) {
                 if (g && al[q].gender && g != al[q].gender) continue;
+                if (al[q].titled_only && !after_title) continue;
                 if (al[q].a < i || !best) best = &al[q];
                 if (al[q].a >= i) break;
             }

@@ -12,7 +12,9 @@
 #include "extract/coder.h"
 
 static bool word_char(int32_t c) {
-    if (c < 0) return false;
+    if (c < 0x80) return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+    /* Latin and Vietnamese letters (utf8proc's categories, without the lookup) */
+    if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1EA0 && c <= 0x1EF9)) return true;
     utf8proc_category_t k = utf8proc_category(c);
     return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
            (k >= UTF8PROC_CATEGORY_MN && k <= UTF8PROC_CATEGORY_ME) ||
@@ -24,14 +26,18 @@ static bool is_digit_at(const char *t, size_t i, size_t end) {
 }
 
 static int32_t cp_at(const char *t, size_t i, size_t end, size_t *adv) {
+    if ((unsigned char)t[i] < 0x80) {
+        *adv = 1;
+        return (unsigned char)t[i];
+    }
     int32_t c = pact_utf8_decode(t + i, end - i, adv);
     if (*adv < 1) *adv = 1;
     return c;
 }
 
-static pact_unit *push_unit(pact_csent *cs, size_t *cap) {
+static pact_unit *push_unit(pact_csent *cs, size_t *cap, size_t first_cap) {
     if (cs->n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
+        size_t nc = *cap ? *cap * 2 : first_cap;
         pact_unit *nu = pact_arena_alloc(cs->arena, nc * sizeof *nu);
         if (cs->n) memcpy(nu, cs->u, cs->n * sizeof *nu);
         cs->u = nu;
@@ -67,6 +73,10 @@ void pact__units_build(pact_csent *cs) {
     bool quote = false;
     pact_buf kb;
     pact_buf_init(&kb, 0);
+    /* about one unit per 5 bytes of text: most sentences need no regrowth,
+     * and short ones do not zero a block for 64 units (the arena zeroes) */
+    size_t first_cap = end > i ? (end - i) / 5 + 8 : 8;
+    if (first_cap > PACT_CODER_MAX_UNITS) first_cap = PACT_CODER_MAX_UNITS;
     while (i < end && cs->n < PACT_CODER_MAX_UNITS) {
         /* an entity mention starting here (or covering here) */
         while (ek < eend && (r->entities[ek].para != s->para || r->entities[ek].nend <= i)) ek++;
@@ -77,7 +87,7 @@ void pact__units_build(pact_csent *cs) {
             for (size_t k = ek + 1; k < eend && r->entities[k].nstart <= i; k++)
                 if (r->entities[k].para == s->para && r->entities[k].nend > r->entities[best].nend) best = k;
             e = &r->entities[best];
-            pact_unit *u = push_unit(cs, &cap);
+            pact_unit *u = push_unit(cs, &cap, first_cap);
             set_entity_unit(u, e);
             u->in_quote = quote;
             i = e->nend > i ? e->nend : i + 1;
@@ -106,7 +116,7 @@ void pact__units_build(pact_csent *cs) {
                 }
                 break;
             }
-            pact_unit *u = push_unit(cs, &cap);
+            pact_unit *u = push_unit(cs, &cap, first_cap);
             u->kind = PACT_U_WORD;
             u->start = st;
             u->end = i;
@@ -118,7 +128,7 @@ void pact__units_build(pact_csent *cs) {
             u->key = ik ? (char *)ik : pact_arena_strndup(cs->arena, kb.ptr ? kb.ptr : "", kb.len);
             continue;
         }
-        pact_unit *u = push_unit(cs, &cap);
+        pact_unit *u = push_unit(cs, &cap, first_cap);
         u->kind = PACT_U_PUNCT;
         u->start = i;
         u->end = i + adv;
@@ -131,21 +141,32 @@ void pact__units_build(pact_csent *cs) {
     }
     pact_buf_free(&kb);
     cs->keys = pact_arena_alloc(cs->arena, (cs->n ? cs->n : 1) * sizeof *cs->keys);
-    for (size_t k = 0; k < cs->n; k++) cs->keys[k] = cs->u[k].kind == PACT_U_WORD ? cs->u[k].key : NULL;
+    /* an actor's key is the gap "*": it matches no syllable, but a pattern's
+     * gap may run over it ("cho phép * tiếp cận": "cho phép Mỹ tiếp cận") */
+    const struct pact_patterns *P = pact__pats(cs);
+    const char *actor_key = P ? P->star : NULL;
+    for (size_t k = 0; k < cs->n; k++)
+        cs->keys[k] = cs->u[k].kind == PACT_U_WORD ? cs->u[k].key
+                    : cs->u[k].kind == PACT_U_ACTOR && cs->u[k].nactors ? (char *)actor_key : NULL;
 }
 
-/* Dictionary matches of every kind, longest first, left to right per kind. */
+/* Dictionary matches of every kind, longest first, left to right per kind:
+ * one pass over the units, each kind resuming after its last match. */
 void pact__units_annotate(pact_csent *cs) {
     const struct pact_patterns *P = pact__pats(cs);
-    for (int kind = 0; kind < PACT_PK_COUNT; kind++) {
-        if (kind == PACT_PK_COREF || kind == PACT_PK_DOMAIN) continue;
-        for (size_t i = 0; i < cs->n;) {
+    const unsigned wanted = ((1u << PACT_PK_COUNT) - 1) & ~(1u << PACT_PK_COREF) & ~(1u << PACT_PK_DOMAIN);
+    size_t next[PACT_PK_COUNT] = {0}; /* per kind: the first unit not inside its last match */
+    for (size_t i = 0; i < cs->n; i++) {
+        /* a word key the dictionary does not hold starts no pattern (the
+         * coder's keys are interned when it does) */
+        const char *key = cs->keys[i];
+        if (!pact__patterns_owns(P, key)) continue;
+        unsigned kinds = pact__patterns_entry(P, key)->kinds & wanted;
+        for (int kind = 0; kinds; kind++, kinds >>= 1) {
+            if (!(kinds & 1u) || i < next[kind]) continue;
             size_t len = 0;
             const pact_pattern *p = pact__patterns_match(P, cs->keys, cs->n, i, 1u << kind, &len);
-            if (!p) {
-                i++;
-                continue;
-            }
+            if (!p) continue;
             pact_unit *u = &cs->u[i];
             switch (kind) {
             case PACT_PK_EVENT: u->ev = p; u->ev_len = len; break;
@@ -161,7 +182,7 @@ void pact__units_annotate(pact_csent *cs) {
             }
             /* a coordinating word may also start a longer phrase: keep scanning
              * inside matches of the joining kinds */
-            i += (kind == PACT_PK_CONN || kind == PACT_PK_PREP) ? 1 : len;
+            next[kind] = i + ((kind == PACT_PK_CONN || kind == PACT_PK_PREP) ? 1 : len);
         }
     }
 }
@@ -237,6 +258,16 @@ static void group_add(pact_group *g, const pact_unit *u) {
     if (u->is_org) g->has_org = true;
 }
 
+/* Ends group g before unit `end` (a comma that closes the list), keeping
+ * the actors before it. */
+static void cut_group(const pact_csent *cs, pact_group *g, size_t end) {
+    g->u1 = end;
+    g->n = 0;
+    g->has_org = false;
+    for (size_t k = g->u0; k < g->u1; k++)
+        if (cs->u[k].kind == PACT_U_ACTOR) group_add(g, &cs->u[k]);
+}
+
 /* What introduces the group: the nearest preposition within a few words. */
 static void group_prep(pact_csent *cs, pact_group *g) {
     g->prep = PACT_GP_NONE;
@@ -270,7 +301,9 @@ static void group_prep(pact_csent *cs, pact_group *g) {
 }
 
 void pact__groups_build(pact_csent *cs) {
-    cs->g = pact_arena_alloc(cs->arena, (cs->n ? cs->n : 1) * sizeof *cs->g);
+    size_t nact = 0; /* at most one group starts at each actor unit */
+    for (size_t i = 0; i < cs->n; i++) nact += cs->u[i].kind == PACT_U_ACTOR;
+    cs->g = pact_arena_alloc(cs->arena, (nact ? nact : 1) * sizeof *cs->g);
     cs->ng = 0;
     for (size_t i = 0; i < cs->n; i++) {
         pact_unit *u = &cs->u[i];
@@ -310,11 +343,37 @@ void pact__groups_build(pact_csent *cs) {
                 if (pact__is_comma(x) && first_comma == SIZE_MAX) first_comma = k;
             }
             if (!strong && first_comma != SIZE_MAX) {
-                g->u1 = first_comma;
-                g->n = 0;
-                g->has_org = false;
-                for (size_t k = g->u0; k < g->u1; k++)
-                    if (cs->u[k].kind == PACT_U_ACTOR) group_add(g, &cs->u[k]);
+                cut_group(cs, g, first_comma);
+                last = first_comma;
+            }
+        }
+        /* "tập trận quanh Đài Loan, Mỹ lên tiếng chỉ trích": a comma list (no
+         * "và", "cùng" or dash) that starts inside a verb phrase (a verb
+         * before it in its clause, not right before it) and is followed by a
+         * verb is the end of that phrase and the next clause's subject; a
+         * real list closes with "và" ("Mỹ, Nhật Bản và Úc ký ...") */
+        else if (g->prep == PACT_GP_NONE && g->u1 - g->u0 > 1 && g->u1 < cs->n && g->u0 >= 2) {
+            bool strong = false, verb_before = false;
+            size_t first_comma = SIZE_MAX;
+            for (size_t k = g->u0; k < g->u1; k++) {
+                const pact_unit *x = &cs->u[k];
+                if (x->conn || (x->kind == PACT_U_PUNCT && !pact__is_comma(x))) strong = true;
+                if (pact__is_comma(x) && first_comma == SIZE_MAX) first_comma = k;
+            }
+            for (size_t k = g->u0 - 1; k-- > 0;) { /* not the word right before */
+                const pact_unit *x = &cs->u[k];
+                if (pact__is_comma(x) || pact__clause_break(x)) break;
+                if (pact__is_trigger_unit(x)) {
+                    verb_before = true;
+                    break;
+                }
+            }
+            bool verb_after = false; /* within three plain words ("lên tiếng chỉ trích") */
+            for (size_t k = g->u1; k < cs->n && k < g->u1 + 3 && cs->u[k].kind == PACT_U_WORD && !verb_after; k++)
+                verb_after = pact__is_trigger_unit(&cs->u[k]) || cs->u[k].modal;
+            if (!strong && verb_before && verb_after && first_comma != SIZE_MAX &&
+                !pact__is_trigger_unit(&cs->u[g->u0 - 1])) {
+                cut_group(cs, g, first_comma);
                 last = first_comma;
             }
         }
