@@ -52,7 +52,8 @@ static void date_ceiling(const char *at, char out[11]) {
 
 /* ---- the graph as of a date ---- */
 
-/* The events of the window and the memberships valid at its end; the nodes
+/* The events of the window and the memberships valid at its end (from
+ * PACT__MEMBERSHIP_FROM); the nodes
  * they touch ranked by activity. ?1 = at (ceiling), ?2 = from, ?3 = nodes.
  * One statement answers nodes (t = 0), ties (1) and memberships (2), so the
  * window is read once. The casts give each column one type across the
@@ -69,7 +70,8 @@ static const char graph_sql[] =
     " ms AS MATERIALIZED (SELECT m.org, m.member, m.role, min(m.since) AS since, max(m.until) AS until,"
     "   max(CASE WHEN m.origin = 'reference' THEN 1 ELSE 0 END) AS ref, sum((SELECT count(*) FROM evidence e WHERE e.membership_id = m.id)) AS n"
     "   FROM memberships m WHERE m.role IN ('member', 'partner', 'candidate') AND m.org <> m.member"
-    "   AND (CAST(?1 AS TEXT) IS NULL OR ((m.since IS NULL OR m.since <= ?1) AND (m.until IS NULL OR m.until > ?1)))"
+    "   AND (CAST(?1 AS TEXT) IS NULL OR ((" PACT__MEMBERSHIP_FROM " IS NULL OR " PACT__MEMBERSHIP_FROM " <= ?1)"
+    "   AND (m.until IS NULL OR m.until > ?1)))"
     "   GROUP BY m.org, m.member, m.role),"
     " act AS MATERIALIZED (SELECT a, sum(n) AS n, sum(g) AS g, sum(coop) AS coop, sum(conf) AS conf FROM"
     "   (SELECT source AS a, n, g, coop, conf FROM pairs UNION ALL SELECT target, n, g, coop, conf FROM pairs)"

@@ -61,6 +61,13 @@ const char *pact__col(pact_arena *arena, pact__stmt *s, int i);
 void *pact__grow(pact_arena *arena, void *arr, size_t n, size_t *cap, size_t size);
 /* A piece of evidence e (with EVIDENCE_JOINS) as EVIDENCE_COLS select it,
  * from column c on. */
+/* From when membership m (alias m) is known: its start date, or for a news
+ * fact with none, the day of the first article that reported it (NULL when
+ * that is unknown too). `members --at` and the graph view's slider use it, so
+ * an undated fact does not reach back before anyone wrote it. */
+#define PACT__MEMBERSHIP_FROM                                                                   \
+    "coalesce(m.since, (SELECT min(substr(a.published, 1, 10)) FROM evidence e"                 \
+    " JOIN articles a ON a.id = e.article_id WHERE e.membership_id = m.id))"
 #define PACT__EVIDENCE_COLS                                                                     \
     "d.path, a.idx, e.start, e.\"end\", (SELECT s.text FROM sentences s WHERE s.article_id = e.article_id" \
     " AND s.start = e.start LIMIT 1)"

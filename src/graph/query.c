@@ -180,7 +180,8 @@ int pact_query_members(pact_store *st, const char *org, const pact_query_opts *o
     pact__stmt *s = pact__db_prepare(
         st, "SELECT m.id, m.member, m.role, m.since, m.until, m.origin, m.source,"
             " (SELECT count(*) FROM evidence e WHERE e.membership_id = m.id)"
-            " FROM memberships m WHERE m.org = ?1 AND (CAST(?2 AS TEXT) IS NULL OR ((m.since IS NULL OR m.since <= ?2)"
+            " FROM memberships m WHERE m.org = ?1 AND (CAST(?2 AS TEXT) IS NULL OR ((" PACT__MEMBERSHIP_FROM
+            " IS NULL OR " PACT__MEMBERSHIP_FROM " <= ?2)"
             " AND (m.until IS NULL OR m.until > ?2)))"
             " ORDER BY m.origin = 'news', m.member, m.role, m.since NULLS FIRST");
     if (!s) return PACT_EDB;

@@ -37,6 +37,11 @@ export PACT_DB
   'any(m["member"]=="FIN" and m["role"]=="member" for m in j) and not any(m["member"]=="SWE" and m["role"]=="member" for m in j)'
 "$PACT" members NATO --at 2024-06 --json | jsoncheck "NATO in June 2024 has 32 members" \
   'sum(m["role"]=="member" for m in j) == 32'
+# An undated news fact counts from its first report (JPN: 2024-01-13).
+"$PACT" members AUKUS --at 2023 --json | jsoncheck "AUKUS in 2023: JPN's undated news fact not yet reported" \
+  'not any(m["member"]=="JPN" for m in j)'
+"$PACT" members AUKUS --at 2024-01-13 --json | jsoncheck "AUKUS on 2024-01-13: JPN not-member, from its report's day" \
+  'any(m["member"]=="JPN" and m["role"]=="not-member" for m in j)'
 "$PACT" members AUKUS --evidence --json | jsoncheck "--evidence gives the sentence and span" \
   'any(e["sentence"].startswith("Nhật Bản không phải") and e["doc"]=="pages/a.txt" for m in j for e in m.get("evidence_list",[]))'
 "$PACT" members aukus | grep -q "^JPN *not-member"
