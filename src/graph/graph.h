@@ -43,6 +43,12 @@ const char *pact_store_errmsg(const pact_store *st);
 const char *pact_store_meta(pact_store *st, const char *key);
 PACT_WUR int pact_store_set_meta(pact_store *st, const char *key, const char *value);
 
+/* What changes whenever an ingest commits or the reference data is reloaded:
+ * the newest document's id (a replaced document comes back with a new one)
+ * and a hash of the reference data's hash. For answer caches over a
+ * PostgreSQL store, which has no file to stat. */
+PACT_WUR int pact_store_generation(pact_store *st, long long out[2]);
+
 /* ---- ingest ---- */
 typedef struct {
     size_t documents;   /* new documents stored */

@@ -206,6 +206,24 @@ const char *pact_store_meta(pact_store *st, const char *key) {
     return v;
 }
 
+int pact_store_generation(pact_store *st, long long out[2]) {
+    out[0] = out[1] = 0;
+    pact__stmt *s = pact__db_prepare(st, "SELECT (SELECT max(id) FROM documents),"
+                                         " (SELECT value FROM meta WHERE key = 'reference_hash')");
+    if (!s) return PACT_EDB;
+    int rc = PACT_EDB;
+    if (pact__step(s) == PACT__ROW) {
+        const char *id = pact__col_text(s, 0), *ref = pact__col_text(s, 1);
+        out[0] = id ? strtoll(id, NULL, 10) : 0;
+        unsigned long long h = 1469598103934665603ULL; /* FNV-1a */
+        for (const char *c = ref ? ref : ""; *c; c++) h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+        out[1] = (long long)(h >> 1);
+        rc = PACT_OK;
+    }
+    pact__finalize(s);
+    return rc;
+}
+
 int pact_store_set_meta(pact_store *st, const char *key, const char *value) {
     pact__stmt *s = pact__db_prepare(st, "INSERT INTO meta(key, value) VALUES(?, ?)"
                                          " ON CONFLICT(key) DO UPDATE SET value = excluded.value");

@@ -1,8 +1,9 @@
 /* A small cache of API answers that aggregate the whole store (/api/graph,
  * /api/actors): a time slider asks for the same few dates again and again.
  * An answer is valid while the store's files (database and write-ahead log)
- * keep their size and modification time, so an ingest running beside the
- * server is seen at the next request. */
+ * keep their size and modification time, or for a PostgreSQL store while its
+ * generation (pact_store_generation) stays the same, so an ingest running
+ * beside the server is seen at the next request. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>

@@ -13,7 +13,7 @@
 #define PACT__CACHE_MAX_ANSWER ((size_t)8 << 20)
 
 typedef struct {
-    long long v[4]; /* the store's and its WAL's size and mtime */
+    long long v[4]; /* SQLite: the file's and its WAL's size and mtime; PostgreSQL: the generation */
 } pact__stamp;
 
 typedef struct {
@@ -63,7 +63,7 @@ struct pact_server {
     bool quiet;
     unsigned port;
     unsigned timeout;         /* seconds: idle timeout and header deadline */
-    bool no_cache;            /* a PostgreSQL store: no file stamp to check answers against */
+    bool db_is_url;           /* a PostgreSQL store: answers are checked against its generation */
     /* open connections and the thread that closes the slow ones */
     pthread_mutex_t conns_mu;
     pthread_cond_t reaper_cv;

@@ -208,19 +208,39 @@ static enum MHD_Result serve_file(pact_server *srv, struct MHD_Connection *con, 
 
 static void close_store(void *p) { pact_store_close(p); }
 
-/* The endpoints whose answers are cached: they read the whole store. (Not
- * for a PostgreSQL store: the cache is checked against the SQLite file's
- * size and time, and a database has none, so an answer would never age.) */
+/* The endpoints whose answers are cached: they read the whole store. */
 static bool cacheable(const char *path) { return strcmp(path, "graph") == 0 || strcmp(path, "actors") == 0; }
+
+/* The calling thread's store, opened on its first request. */
+static pact_store *thread_store(pact_server *srv) {
+    pact_store *st = pthread_getspecific(srv->store_key);
+    if (st) return st;
+    pact_diag d;
+    pact_diag_init(&d, srv->db);
+    d.quiet = srv->quiet;
+    if (pact_store_open_readonly(srv->db, &st, &d) != PACT_OK || pthread_setspecific(srv->store_key, st) != 0) {
+        pact_store_close(st);
+        return NULL;
+    }
+    return st;
+}
 
 static enum MHD_Result serve_api(pact_server *srv, struct MHD_Connection *con, const char *path, const char *raw,
                                  unsigned *status) {
+    /* A cached answer is checked against an SQLite store's files (size and
+     * time: no need to open the store for a hit) or a PostgreSQL store's
+     * generation (a query: it has no file to stat). */
+    pact_store *st = NULL;
     pact__stamp stamp = {{0}};
-    bool cache = !srv->no_cache && cacheable(path);
+    bool cache = cacheable(path);
+    if (cache && srv->db_is_url) {
+        st = thread_store(srv);
+        cache = st && pact_store_generation(st, stamp.v) == PACT_OK;
+    } else if (cache)
+        pact__cache_stamp(srv->db, &stamp);
     if (cache) {
         pact_buf hit;
         pact_buf_init(&hit, 0);
-        pact__cache_stamp(srv->db, &stamp);
         if (pact__cache_get(&srv->cache, raw, &stamp, &hit)) {
             enum MHD_Result ret = pact__respond(con, 200, "application/json; charset=utf-8", hit.ptr, hit.len);
             pact_buf_free(&hit);
@@ -229,17 +249,10 @@ static enum MHD_Result serve_api(pact_server *srv, struct MHD_Connection *con, c
         }
         pact_buf_free(&hit);
     }
-    pact_store *st = pthread_getspecific(srv->store_key);
+    if (!st) st = thread_store(srv);
     if (!st) {
-        pact_diag d;
-        pact_diag_init(&d, srv->db);
-        d.quiet = srv->quiet;
-        if (pact_store_open_readonly(srv->db, &st, &d) != PACT_OK ||
-            pthread_setspecific(srv->store_key, st) != 0) {
-            pact_store_close(st);
-            *status = 503;
-            return pact__respond_error(con, 503, "the store cannot be opened");
-        }
+        *status = 503;
+        return pact__respond_error(con, 503, "the store cannot be opened");
     }
     pact__api a;
     memset(&a, 0, sizeof a);
@@ -470,7 +483,7 @@ int pact_server_start(const pact_server_opts *o, pact_server **out, pact_diag *d
     srv->static_root = pact__xstrdup(root);
     srv->quiet = o->quiet;
     srv->timeout = o->timeout ? o->timeout : PACT_SERVER_TIMEOUT;
-    srv->no_cache = pact_store_is_url(o->db);
+    srv->db_is_url = pact_store_is_url(o->db);
     pact__cache_init(&srv->cache);
     pthread_mutex_init(&srv->conns_mu, NULL);
     pthread_condattr_t ca;
