@@ -101,7 +101,6 @@ void pact__ingest_finalize(pact_store *st) {
     }
     copybuf_free(&st->copy_sentences);
     copybuf_free(&st->copy_entities);
-    copybuf_free(&st->copy_evidence);
 }
 
 static pact__stmt *Q(pact_store *st, int k) {
@@ -164,11 +163,6 @@ static void copy_int(pact__copybuf *c, long long v, bool last) {
     copy_text(c, num, last);
 }
 
-static void copy_id(pact__copybuf *c, long long v) {
-    if (v) copy_int(c, v, false);
-    else copy_text(c, NULL, false);
-}
-
 static const char *nonempty(const char *v) { return v && v[0] ? v : NULL; }
 
 static int copy_flush_one(pact_store *st, pact__copybuf *c, const char *copy_sql) {
@@ -180,48 +174,41 @@ static int copy_flush_one(pact_store *st, pact__copybuf *c, const char *copy_sql
     c->full = false;
     pact_buf_truncate(&c->rows, 0);
     c->doc_mark = 0;
-    c->n = 0;
     return rc;
 }
 
 int pact__ingest_flush(pact_store *st) {
     if (!st->pg) return PACT_OK;
-    /* Evidence last: its rows name the articles, the others too. */
     int rc = copy_flush_one(st, &st->copy_sentences,
                             "COPY sentences(article_id, start, \"end\", text, folded) FROM STDIN");
     int r2 = copy_flush_one(st, &st->copy_entities,
                             "COPY entities(article_id, actor_id, kind, name, country, text, folded, start, \"end\")"
                             " FROM STDIN");
-    int r3 = copy_flush_one(st, &st->copy_evidence,
-                            "COPY evidence(event_id, membership_id, doc_id, article_id, start, \"end\", code, date,"
-                            " modality, place, domains, role) FROM STDIN");
-    return rc != PACT_OK ? rc : r2 != PACT_OK ? r2 : r3;
+    return rc != PACT_OK ? rc : r2;
 }
 
 static void copy_mark(pact_store *st) {
-    pact__copybuf *all[3] = {&st->copy_sentences, &st->copy_entities, &st->copy_evidence};
-    for (size_t i = 0; i < 3; i++)
+    pact__copybuf *all[2] = {&st->copy_sentences, &st->copy_entities};
+    for (size_t i = 0; i < 2; i++)
         if (!all[i]->ready) {
             pact_buf_init(&all[i]->rows, 0);
             all[i]->ready = true;
         }
     st->copy_sentences.doc_mark = st->copy_sentences.rows.len;
     st->copy_entities.doc_mark = st->copy_entities.rows.len;
-    st->copy_evidence.doc_mark = st->copy_evidence.rows.len;
 }
 
 static void copy_drop_doc(pact_store *st) {
     pact_buf_truncate(&st->copy_sentences.rows, st->copy_sentences.doc_mark);
     pact_buf_truncate(&st->copy_entities.rows, st->copy_entities.doc_mark);
-    pact_buf_truncate(&st->copy_evidence.rows, st->copy_evidence.doc_mark);
 }
 
 static bool copy_full(const pact_store *st) {
-    return st->copy_sentences.full || st->copy_entities.full || st->copy_evidence.full;
+    return st->copy_sentences.full || st->copy_entities.full;
 }
 
 static bool copy_pending(const pact_store *st) {
-    return st->copy_sentences.rows.len || st->copy_entities.rows.len || st->copy_evidence.rows.len;
+    return st->copy_sentences.rows.len || st->copy_entities.rows.len;
 }
 
 static size_t hash_str(const char *s) {
@@ -274,74 +261,78 @@ static const char *guess_kind(const char *id) {
     return iso3 ? "country" : "org";
 }
 
+/* A sentence as a COPY row (PostgreSQL batch mode). */
+static void copy_sentence(pact_store *st, long long art, const pact_sentence *se, const char *folded) {
+    pact__copybuf *b = &st->copy_sentences;
+    copy_int(b, art, false);
+    copy_int(b, (long long)se->start, false);
+    copy_int(b, (long long)se->end, false);
+    copy_text(b, se->text, false);
+    copy_text(b, folded, true);
+}
+
+/* A sentence's parameters, the same in Q_SENT_INS and P_SENT. */
+static void bind_sentence(pact__stmt *s, long long art, const pact_sentence *se, const char *folded) {
+    pact__bind_int64(s, 1, art);
+    pact__bind_int64(s, 2, (long long)se->start);
+    pact__bind_int64(s, 3, (long long)se->end);
+    text_or_null(s, 4, se->text);
+    pact__bind_text(s, 5, folded);
+}
+
+/* A sentence into SQLite, with its row of the FTS5 table beside it. */
 static int store_sentence(pact_store *st, long long art, const pact_sentence *se, pact_ingest_stats *stats) {
     char *folded = se->text ? pact_fold(se->text, strlen(se->text)) : NULL;
-    int rc = PACT_OK;
-    if (copying(st)) {
-        pact__copybuf *b = &st->copy_sentences;
-        copy_int(b, art, false);
-        copy_int(b, (long long)se->start, false);
-        copy_int(b, (long long)se->end, false);
-        copy_text(b, se->text, false);
-        copy_text(b, folded, true);
-        st->copy_sentences.n++;
-    } else {
-        pact__stmt *s = Q(st, Q_SENT_INS);
-        long long sid = 0;
+    pact__stmt *s = Q(st, Q_SENT_INS);
+    long long sid = 0;
+    if (s) bind_sentence(s, art, se, folded);
+    int rc = insert_id(st, s, &sid);
+    if (rc == PACT_OK && se->text) {
+        s = Q(st, Q_FTS_INS);
         if (s) {
-            pact__bind_int64(s, 1, art);
-            pact__bind_int64(s, 2, (long long)se->start);
-            pact__bind_int64(s, 3, (long long)se->end);
-            text_or_null(s, 4, se->text);
-            pact__bind_text(s, 5, folded);
+            pact__bind_int64(s, 1, sid);
+            pact__bind_text(s, 2, folded);
         }
-        rc = insert_id(st, s, &sid);
-        /* SQLite searches an FTS5 table beside the sentences. */
-        if (rc == PACT_OK && se->text && !st->pg) {
-            s = Q(st, Q_FTS_INS);
-            if (s) {
-                pact__bind_int64(s, 1, sid);
-                pact__bind_text(s, 2, folded);
-            }
-            rc = step_done(st, s);
-        }
+        rc = step_done(st, s);
     }
     free(folded);
     if (rc == PACT_OK && se->text) stats->sentences++;
     return rc;
 }
 
+/* An entity as a COPY row (PostgreSQL batch mode). */
+static void copy_entity(pact_store *st, long long art, const pact_entity *e, const char *kind, const char *folded) {
+    pact__copybuf *b = &st->copy_entities;
+    copy_int(b, art, false);
+    copy_text(b, e->id, false);
+    copy_text(b, kind, false);
+    copy_text(b, nonempty(e->name), false);
+    copy_text(b, nonempty(e->country), false);
+    copy_text(b, nonempty(e->text), false);
+    copy_text(b, nonempty(folded), false);
+    copy_int(b, (long long)e->start, false);
+    copy_int(b, (long long)e->end, true);
+}
+
+/* An entity's parameters, the same in Q_ENT_INS and P_ENT. */
+static void bind_entity(pact__stmt *s, long long art, const pact_entity *e, const char *kind, const char *folded) {
+    pact__bind_int64(s, 1, art);
+    pact__bind_text(s, 2, e->id);
+    pact__bind_text(s, 3, kind);
+    text_or_null(s, 4, e->name);
+    text_or_null(s, 5, e->country);
+    text_or_null(s, 6, e->text);
+    text_or_null(s, 7, folded);
+    pact__bind_int64(s, 8, (long long)e->start);
+    pact__bind_int64(s, 9, (long long)e->end);
+}
+
 static int store_entity(pact_store *st, long long art, const pact_entity *e) {
     const char *kind = pact_entity_kind_name(e->kind);
     char *folded = e->text ? pact_fold(e->text, strlen(e->text)) : NULL;
-    int rc = PACT_OK;
-    if (copying(st)) {
-        pact__copybuf *b = &st->copy_entities;
-        copy_int(b, art, false);
-        copy_text(b, e->id, false);
-        copy_text(b, kind, false);
-        copy_text(b, nonempty(e->name), false);
-        copy_text(b, nonempty(e->country), false);
-        copy_text(b, nonempty(e->text), false);
-        copy_text(b, nonempty(folded), false);
-        copy_int(b, (long long)e->start, false);
-        copy_int(b, (long long)e->end, true);
-        st->copy_entities.n++;
-    } else {
-        pact__stmt *s = Q(st, Q_ENT_INS);
-        if (s) {
-            pact__bind_int64(s, 1, art);
-            pact__bind_text(s, 2, e->id);
-            pact__bind_text(s, 3, kind);
-            text_or_null(s, 4, e->name);
-            text_or_null(s, 5, e->country);
-            text_or_null(s, 6, e->text);
-            text_or_null(s, 7, folded);
-            pact__bind_int64(s, 8, (long long)e->start);
-            pact__bind_int64(s, 9, (long long)e->end);
-        }
-        rc = step_done(st, s);
-    }
+    pact__stmt *s = Q(st, Q_ENT_INS);
+    if (s) bind_entity(s, art, e, kind, folded);
+    int rc = step_done(st, s);
     free(folded);
     if (rc == PACT_OK) rc = add_actor(st, e->id, kind, e->name);
     return rc;
@@ -355,23 +346,6 @@ typedef struct {
 } evidence_row;
 
 static int store_evidence(pact_store *st, const evidence_row *r) {
-    if (copying(st)) {
-        pact__copybuf *b = &st->copy_evidence;
-        copy_id(b, r->ev);
-        copy_id(b, r->ms);
-        copy_int(b, r->doc, false);
-        copy_int(b, r->art, false);
-        copy_int(b, (long long)r->start, false);
-        copy_int(b, (long long)r->end, false);
-        copy_text(b, r->code, false);
-        copy_text(b, nonempty(r->date), false);
-        copy_text(b, r->modality, false);
-        copy_text(b, nonempty(r->place), false);
-        copy_text(b, nonempty(r->domains), false);
-        copy_text(b, r->role, true);
-        st->copy_evidence.n++;
-        return PACT_OK;
-    }
     pact__stmt *s = Q(st, Q_EVID_INS);
     if (!s) return PACT_EDB;
     if (r->ev) pact__bind_int64(s, 1, r->ev);
@@ -389,17 +363,30 @@ static int store_evidence(pact_store *st, const evidence_row *r) {
     return step_done(st, s);
 }
 
-static int store_event(pact_store *st, long long doc_id, long long art, const char *hash, const pact_event *e,
-                       pact_ingest_stats *stats) {
-    char family[3] = {e->code[0], e->code[1], 0};
-    char dkey[128];
-    if (e->date[0]) snprintf(dkey, sizeof dkey, "%s", e->date);
-    else snprintf(dkey, sizeof dkey, "@%.64s:%zu", hash, e->start);
+/* An event's merge keys: its code's family ("04") and its date, or for an
+ * undated event its place in the document (undated reports never merge). */
+static void event_keys(const pact_event *e, const char *hash, char family[3], char dkey[128]) {
+    family[0] = e->code[0];
+    family[1] = e->code[1];
+    family[2] = '\0';
+    if (e->date[0]) snprintf(dkey, 128, "%s", e->date);
+    else snprintf(dkey, 128, "@%.64s:%zu", hash, e->start);
+}
+
+/* An event's domains as the comma list evidence stores. */
+static void event_domains(const pact_event *e, char out[256]) {
+    size_t dl = 0;
+    out[0] = '\0';
+    for (size_t k = 0; k < e->ndomains && e->domains[k]; k++)
+        dl += (size_t)snprintf(out + dl, dl < 256 ? 256 - dl : 0, "%s%s", k ? "," : "", e->domains[k]);
+    if (dl >= 256) out[255] = '\0';
+}
+
+/* An event's parameters, the same in Q_EV_INS and P_EVENT. */
+static void bind_event(pact_store *st, pact__stmt *s, const pact_event *e, const char *family, const char *dkey) {
     double g;
     int quad;
     pact_store_cameo(st, e->code, &g, &quad);
-    pact__stmt *s = Q(st, Q_EV_INS);
-    if (!s) return PACT_EDB;
     pact__bind_text(s, 1, e->source);
     pact__bind_text(s, 2, e->target);
     pact__bind_text(s, 3, e->code);
@@ -408,6 +395,15 @@ static int store_event(pact_store *st, long long doc_id, long long art, const ch
     pact__bind_text(s, 6, dkey);
     pact__bind_double(s, 7, g);
     pact__bind_int64(s, 8, quad);
+}
+
+static int store_event(pact_store *st, long long doc_id, long long art, const char *hash, const pact_event *e,
+                       pact_ingest_stats *stats) {
+    char family[3], dkey[128];
+    event_keys(e, hash, family, dkey);
+    pact__stmt *s = Q(st, Q_EV_INS);
+    if (!s) return PACT_EDB;
+    bind_event(st, s, e, family, dkey);
     long long ev;
     int rc = insert_id(st, s, &ev);
     if (rc != PACT_OK) return rc;
@@ -435,12 +431,8 @@ static int store_event(pact_store *st, long long doc_id, long long art, const ch
         }
         ev = pact__col_int64(s, 0);
     }
-    char domains[256] = "";
-    size_t dl = 0;
-    for (size_t k = 0; k < e->ndomains && e->domains[k]; k++)
-        dl += (size_t)snprintf(domains + dl, dl < sizeof domains ? sizeof domains - dl : 0, "%s%s",
-                               k ? "," : "", e->domains[k]);
-    if (dl >= sizeof domains) domains[sizeof domains - 1] = '\0';
+    char domains[256];
+    event_domains(e, domains);
     evidence_row r = {.ev = ev, .doc = doc_id, .art = art, .start = e->start, .end = e->end, .code = e->code,
                       .date = e->date, .modality = pact_modality_name(e->modality), .place = e->place,
                       .domains = domains};
@@ -512,23 +504,31 @@ static void article_json(const pact_record *r, pact_buf *spans, pact_buf *notes)
     }
 }
 
+/* An article's parameters from the p-th on (P_ART puts its id before
+ * them); spans and notes get the JSON the statement points into, for the
+ * caller to free after running it. */
+static void bind_article(pact__stmt *s, int p, long long doc_id, const pact_record *r, pact_buf *spans,
+                         pact_buf *notes) {
+    article_json(r, spans, notes);
+    pact__bind_int64(s, p, doc_id);
+    pact__bind_int64(s, p + 1, r->article);
+    if (r->title) {
+        pact__bind_text(s, p + 2, r->title);
+        pact__bind_int64(s, p + 3, (long long)r->title_span.start);
+        pact__bind_int64(s, p + 4, (long long)r->title_span.end);
+    }
+    text_or_null(s, p + 5, r->published);
+    text_or_null(s, p + 6, spans->ptr);
+    text_or_null(s, p + 7, r->body_text);
+    text_or_null(s, p + 8, notes->ptr);
+}
+
 static int store_article(pact_store *st, long long doc_id, const char *hash, const pact_record *r,
                          pact_ingest_stats *stats) {
     pact__stmt *s = Q(st, Q_ART_INS);
     if (!s) return PACT_EDB;
     pact_buf spans, notes;
-    article_json(r, &spans, &notes);
-    pact__bind_int64(s, 1, doc_id);
-    pact__bind_int64(s, 2, r->article);
-    if (r->title) {
-        pact__bind_text(s, 3, r->title);
-        pact__bind_int64(s, 4, (long long)r->title_span.start);
-        pact__bind_int64(s, 5, (long long)r->title_span.end);
-    }
-    text_or_null(s, 6, r->published);
-    text_or_null(s, 7, spans.ptr);
-    text_or_null(s, 8, r->body_text);
-    text_or_null(s, 9, notes.ptr);
+    bind_article(s, 1, doc_id, r, &spans, &notes);
     long long art;
     int rc = insert_id(st, s, &art);
     pact_buf_free(&spans);
@@ -572,6 +572,8 @@ static const char replace_sql[] =
     "DELETE FROM articles WHERE doc_id = %1$lld;"
     "DELETE FROM documents WHERE id = %1$lld;";
 
+/* SQLite: deletes the older version of doc (PostgreSQL sends replace_sql
+ * in its pipeline, ingest_pg). */
 static int replace_document(pact_store *st, const char *doc, pact_ingest_stats *stats) {
     pact__stmt *s = pact__db_prepare(st, "SELECT id FROM documents WHERE path = ?");
     if (!s) return PACT_EDB;
@@ -579,23 +581,13 @@ static int replace_document(pact_store *st, const char *doc, pact_ingest_stats *
     long long id = pact__step(s) == PACT__ROW ? pact__col_int64(s, 0) : 0;
     pact__finalize(s);
     if (!id) return PACT_OK;
-    int rc = PACT_OK;
-    /* The old version may still wait for COPY: send it first, outside this
-     * document's savepoint (which holds nothing yet). */
-    if (copying(st) && copy_pending(st)) {
-        rc = pact__db_exec(st, "RELEASE doc");
-        if (rc == PACT_OK) rc = pact__ingest_flush(st);
-        if (rc == PACT_OK) rc = pact__db_exec(st, "SAVEPOINT doc");
-        if (rc != PACT_OK) return rc;
-    }
+    /* The FTS5 rows first: they are found through the sentences. */
     char del[2600];
-    int n = 0;
-    if (!st->pg)
-        n = snprintf(del, sizeof del,
+    int n = snprintf(del, sizeof del,
                      "DELETE FROM sentences_fts WHERE rowid IN (SELECT s.id FROM sentences s JOIN articles a"
                      " ON a.id = s.article_id WHERE a.doc_id = %lld);", id);
     snprintf(del + n, sizeof del - (size_t)n, replace_sql, id);
-    rc = pact__db_exec(st, del);
+    int rc = pact__db_exec(st, del);
     if (rc == PACT_OK) stats->replaced++;
     return rc;
 }
@@ -753,19 +745,8 @@ static void pg_article(pact_store *st, long long doc_id, const char *hash, const
     pact__stmt *s = P(st, P_ART);
     if (!s) return;
     pact_buf spans, notes;
-    article_json(r, &spans, &notes);
     pact__bind_int64(s, 1, art);
-    pact__bind_int64(s, 2, doc_id);
-    pact__bind_int64(s, 3, r->article);
-    if (r->title) {
-        pact__bind_text(s, 4, r->title);
-        pact__bind_int64(s, 5, (long long)r->title_span.start);
-        pact__bind_int64(s, 6, (long long)r->title_span.end);
-    }
-    text_or_null(s, 7, r->published);
-    text_or_null(s, 8, spans.ptr);
-    text_or_null(s, 9, r->body_text);
-    text_or_null(s, 10, notes.ptr);
+    bind_article(s, 2, doc_id, r, &spans, &notes);
     (void)pact__pipe_stmt(s, NULL);
     pact_buf_free(&spans);
     pact_buf_free(&notes);
@@ -773,17 +754,10 @@ static void pg_article(pact_store *st, long long doc_id, const char *hash, const
 
     for (size_t i = 0; i < r->nsentences; i++) {
         const pact_sentence *se = &r->sentences[i];
-        if (st->batch) {
-            (void)store_sentence(st, art, se, stats); /* a COPY row */
-            continue;
-        }
         char *folded = se->text ? pact_fold(se->text, strlen(se->text)) : NULL;
-        if ((s = P(st, P_SENT))) {
-            pact__bind_int64(s, 1, art);
-            pact__bind_int64(s, 2, (long long)se->start);
-            pact__bind_int64(s, 3, (long long)se->end);
-            text_or_null(s, 4, se->text);
-            pact__bind_text(s, 5, folded);
+        if (st->batch) copy_sentence(st, art, se, folded);
+        else if ((s = P(st, P_SENT))) {
+            bind_sentence(s, art, se, folded);
             (void)pact__pipe_stmt(s, NULL);
         }
         free(folded);
@@ -793,63 +767,26 @@ static void pg_article(pact_store *st, long long doc_id, const char *hash, const
         const pact_entity *e = &r->entities[i];
         if (!e->id) continue;
         const char *kind = pact_entity_kind_name(e->kind);
-        if (st->batch) {
-            /* A COPY row, and the actor through the pipeline. */
-            pact__copybuf *b = &st->copy_entities;
-            char *folded = e->text ? pact_fold(e->text, strlen(e->text)) : NULL;
-            copy_int(b, art, false);
-            copy_text(b, e->id, false);
-            copy_text(b, kind, false);
-            copy_text(b, nonempty(e->name), false);
-            copy_text(b, nonempty(e->country), false);
-            copy_text(b, nonempty(e->text), false);
-            copy_text(b, nonempty(folded), false);
-            copy_int(b, (long long)e->start, false);
-            copy_int(b, (long long)e->end, true);
-            free(folded);
-        } else if ((s = P(st, P_ENT))) {
-            char *folded = e->text ? pact_fold(e->text, strlen(e->text)) : NULL;
-            pact__bind_int64(s, 1, art);
-            pact__bind_text(s, 2, e->id);
-            pact__bind_text(s, 3, kind);
-            text_or_null(s, 4, e->name);
-            text_or_null(s, 5, e->country);
-            text_or_null(s, 6, e->text);
-            text_or_null(s, 7, folded);
-            pact__bind_int64(s, 8, (long long)e->start);
-            pact__bind_int64(s, 9, (long long)e->end);
+        char *folded = e->text ? pact_fold(e->text, strlen(e->text)) : NULL;
+        /* A COPY row or a pipelined insert; the actor through the pipeline. */
+        if (st->batch) copy_entity(st, art, e, kind, folded);
+        else if ((s = P(st, P_ENT))) {
+            bind_entity(s, art, e, kind, folded);
             (void)pact__pipe_stmt(s, NULL);
-            free(folded);
         }
+        free(folded);
         pg_actor(st, e->id, kind, e->name);
     }
     for (size_t i = 0; i < r->nevents; i++) {
         const pact_event *e = &r->events[i];
         if (!e->source || !e->target || strlen(e->code) < 2) continue;
-        char family[3] = {e->code[0], e->code[1], 0};
-        char dkey[128];
-        if (e->date[0]) snprintf(dkey, sizeof dkey, "%s", e->date);
-        else snprintf(dkey, sizeof dkey, "@%.64s:%zu", hash, e->start);
-        double g;
-        int quad;
-        pact_store_cameo(st, e->code, &g, &quad);
+        char family[3], dkey[128], domains[256];
+        event_keys(e, hash, family, dkey);
+        event_domains(e, domains);
         if ((s = P(st, P_EVENT))) {
-            pact__bind_text(s, 1, e->source);
-            pact__bind_text(s, 2, e->target);
-            pact__bind_text(s, 3, e->code);
-            pact__bind_text(s, 4, family);
-            text_or_null(s, 5, e->date);
-            pact__bind_text(s, 6, dkey);
-            pact__bind_double(s, 7, g);
-            pact__bind_int64(s, 8, quad);
+            bind_event(st, s, e, family, dkey);
             (void)pact__pipe_stmt(s, new_events);
         }
-        char domains[256] = "";
-        size_t dl = 0;
-        for (size_t k = 0; k < e->ndomains && e->domains[k]; k++)
-            dl += (size_t)snprintf(domains + dl, dl < sizeof domains ? sizeof domains - dl : 0, "%s%s",
-                                   k ? "," : "", e->domains[k]);
-        if (dl >= sizeof domains) domains[sizeof domains - 1] = '\0';
         if ((s = P(st, P_EV_EVIDENCE))) {
             pact__bind_text(s, 1, e->source);
             pact__bind_text(s, 2, e->target);

@@ -15,7 +15,6 @@
 typedef struct {
     pact_buf rows;
     size_t doc_mark;
-    size_t n;
     bool ready, full;
 } pact__copybuf;
 
@@ -37,7 +36,7 @@ struct pact_store {
     unsigned pending;
     size_t stored; /* documents stored since the last ANALYZE (PostgreSQL) */
     /* PostgreSQL batch mode: sentences, entities and evidence go by COPY */
-    pact__copybuf copy_sentences, copy_entities, copy_evidence;
+    pact__copybuf copy_sentences, copy_entities;
     /* PostgreSQL pipeline (db.c): where each sent statement's count goes */
     long long **pipe_counts;
     size_t pipe_n, pipe_cap;
