@@ -39,6 +39,9 @@ void pact_cli_walk(const char *dir, void (*file)(void *user, const char *path),
 /* Prints "pactgraph CMD: message" and the hint to --help; returns PACT_EXIT_USAGE. */
 int pact_cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Reads s as a whole decimal number from lo to hi into *v; false when it
+ * is not one (the caller says which option wanted what). */
+bool pact_cli_number(const char *s, long lo, long hi, long *v);
 /* True when arg is -h or --help. */
 bool pact_cli_is_help(const char *arg);
 

@@ -249,9 +249,8 @@ int pact_cmd_extract(int argc, char **argv) {
             break;
         case 'd': data_dir = optarg; break;
         case 'j': {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v < 1 || v > MAX_JOBS)
+            long v;
+            if (!pact_cli_number(optarg, 1, MAX_JOBS, &v))
                 return pact_cli_usage_error("extract", "-j wants a number of threads from 1 to %d, not '%s'", MAX_JOBS,
                                             optarg);
             jobs = (unsigned)v;

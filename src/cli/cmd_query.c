@@ -200,9 +200,8 @@ static int run(const query_def *q, int argc, char **argv) {
             o.at = optarg;
             break;
         case 'l': {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (*end || v <= 0 || v > 1000000) return pact_cli_usage_error(q->name, "--limit wants a positive number, not '%s'", optarg);
+            long v;
+            if (!pact_cli_number(optarg, 1, 1000000, &v)) return pact_cli_usage_error(q->name, "--limit wants a positive number, not '%s'", optarg);
             o.limit = (size_t)v;
             break;
         }

@@ -66,13 +66,12 @@ int pact_cmd_serve(int argc, char **argv) {
     optind = 1;
     opterr = 0;
     int c;
-    char *end;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'p': {
-            long p = strtol(optarg, &end, 10);
-            if (*end || end == optarg || p < 0 || p > 65535)
+            long p;
+            if (!pact_cli_number(optarg, 0, 65535, &p))
                 return pact_cli_usage_error("serve", "--port must be a number from 0 to 65535");
             o.port = (unsigned)p;
             break;
@@ -80,16 +79,16 @@ int pact_cmd_serve(int argc, char **argv) {
         case 'b': o.bind = optarg; break;
         case 's': o.static_dir = optarg; break;
         case 't': {
-            long t = strtol(optarg, &end, 10);
-            if (*end || end == optarg || t < 1 || t > 256)
+            long t;
+            if (!pact_cli_number(optarg, 1, 256, &t))
                 return pact_cli_usage_error("serve", "--threads must be a number from 1 to 256");
             o.threads = (unsigned)t;
             break;
         }
         case 'q': o.quiet = true; break;
         case 'T': {
-            long t = strtol(optarg, &end, 10);
-            if (*end || end == optarg || t < 1 || t > 3600)
+            long t;
+            if (!pact_cli_number(optarg, 1, 3600, &t))
                 return pact_cli_usage_error("serve", "--timeout must be a number of seconds from 1 to 3600");
             o.timeout = (unsigned)t;
             break;

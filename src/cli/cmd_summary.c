@@ -186,9 +186,8 @@ int pact_cmd_summary(int argc, char **argv) {
         case 'b': db = optarg; break;
         case 'j': json = true; break;
         case 'l': {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (*end || v <= 0 || v > 100000)
+            long v;
+            if (!pact_cli_number(optarg, 1, 100000, &v))
                 return pact_cli_usage_error("summary", "--limit wants a positive number, not '%s'", optarg);
             limit = (size_t)v;
             break;

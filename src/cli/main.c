@@ -1,6 +1,8 @@
 /* pactgraph: the command-line front end. Dispatches to subcommands. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -43,6 +45,15 @@ static void help(FILE *out) {
             "  pactgraph extract samples/*.txt > records.jsonl\n"
             "\n"
             "Exit status: 0 success, 1 some inputs failed, 2 usage error.\n");
+}
+
+bool pact_cli_number(const char *s, long lo, long hi, long *v) {
+    char *end;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    if (end == s || *end || errno || n < lo || n > hi) return false;
+    *v = n;
+    return true;
 }
 
 bool pact_cli_is_help(const char *arg) {
