@@ -56,9 +56,7 @@ static bool key_fast(const char *s, size_t len, pact_buf *out) {
         }
         size_t adv;
         int32_t cp = pact_utf8_decode(s + i, len - i, &adv);
-        unsigned code = 0;
-        if (cp >= VN_DECODE_LAT_LO && cp <= VN_DECODE_LAT_HI) code = vn_decode_lat[cp - VN_DECODE_LAT_LO];
-        else if (cp >= VN_DECODE_EXT_LO && cp <= VN_DECODE_EXT_HI) code = vn_decode_ext[cp - VN_DECODE_EXT_LO];
+        unsigned code = vn_decode(cp);
         if (code) {
             unsigned v = code >> 4, t = (code >> 1) & 7;
             if (v < 1 || v > 12 || t > 5) return false;

@@ -42,20 +42,11 @@ static int db_error(pact_store *st) { return pact__db_error(st); }
 
 static const char *text(pact__stmt *s, int i) { return pact__col_text(s, i); }
 
-/* "2023" means up to the end of 2023, "2023-04" to the end of April. */
-static void date_ceiling(const char *at, char out[11]) {
-    size_t n = strlen(at);
-    if (n == 4) snprintf(out, 11, "%s-12-31", at);
-    else if (n == 7) snprintf(out, 11, "%s-31", at);
-    else snprintf(out, 11, "%.10s", at);
-}
-
 /* ---- the graph as of a date ---- */
 
 /* The events of the window and the memberships valid at its end (from
- * PACT__MEMBERSHIP_FROM); the nodes
- * they touch ranked by activity. ?1 = at (ceiling), ?2 = from, ?3 = nodes.
- * One statement answers nodes (t = 0), ties (1) and memberships (2), so the
+ * PACT__MEMBERSHIP_FROM); the nodes they touch ranked by activity. ?1 = at
+ * (ceiling), ?2 = from, ?3 = nodes. One statement answers nodes (t = 0), ties (1) and memberships (2), so the
  * window is read once. The casts give each column one type across the
  * three parts, as PostgreSQL wants. */
 static const char graph_sql[] =
@@ -118,7 +109,7 @@ int pact_view_graph_json(pact_store *st, const pact_view_opts *o, pact_json *j) 
     char at[11], from[11];
     const char *pat = NULL, *pfrom = NULL;
     if (o && o->at) {
-        date_ceiling(o->at, at);
+        pact__date_ceiling(o->at, at);
         pat = at;
     }
     if (o && o->from) {

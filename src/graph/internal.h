@@ -58,8 +58,10 @@ int pact__ingest_flush(pact_store *st);
 const char *pact__col(pact_arena *arena, pact__stmt *s, int i);
 /* Grows an arena array to hold one more (copying: arenas do not realloc). */
 void *pact__grow(pact_arena *arena, void *arr, size_t n, size_t *cap, size_t size);
-/* A piece of evidence e (with EVIDENCE_JOINS) as EVIDENCE_COLS select it,
- * from column c on. */
+/* The last day a date of the --at options means ("2023" -> 2023-12-31,
+ * "2023-04" -> 2023-04-31, enough for text comparison) (query.c). */
+void pact__date_ceiling(const char *at, char out[11]);
+
 /* From when membership m (alias m) is known: its start date, or for a news
  * fact with none, the day of the first article that reported it (NULL when
  * that is unknown too). `members --at` and the graph view's slider use it, so
@@ -67,6 +69,9 @@ void *pact__grow(pact_arena *arena, void *arr, size_t n, size_t *cap, size_t siz
 #define PACT__MEMBERSHIP_FROM                                                                   \
     "coalesce(m.since, (SELECT min(substr(a.published, 1, 10)) FROM evidence e"                 \
     " JOIN articles a ON a.id = e.article_id WHERE e.membership_id = m.id))"
+
+/* A piece of evidence e (with EVIDENCE_JOINS) as EVIDENCE_COLS select it,
+ * from column c on. */
 #define PACT__EVIDENCE_COLS                                                                     \
     "d.path, a.idx, e.start, e.\"end\", (SELECT s.text FROM sentences s WHERE s.article_id = e.article_id" \
     " AND s.start = e.start LIMIT 1)"

@@ -120,15 +120,9 @@ static void read_evidence(pact_result *r, pact__stmt *s, int c, pact_evidence *e
     pact__read_evidence(r->arena, s, c, ev);
 }
 
-/* All the evidence of an event (which = "event_id") or membership. */
-static int load_evidence(pact_store *st, pact_result *r, const char *which, long long id, pact_evidence **out,
-                         size_t *n) {
-    char sql[512];
-    snprintf(sql, sizeof sql, "SELECT " PACT__EVIDENCE_COLS " FROM evidence e" PACT__EVIDENCE_JOINS
-             " WHERE e.%s = ? ORDER BY e.id LIMIT %d", which, EVIDENCE_LIMIT);
-    pact__stmt *s = pact__db_prepare(st, sql);
-    if (!s) return PACT_EDB;
-    pact__bind_int64(s, 1, id);
+/* Reads the evidence rows statement s selects (PACT__EVIDENCE_COLS) into
+ * *out and finalizes it. */
+static int collect_evidence(pact_store *st, pact_result *r, pact__stmt *s, pact_evidence **out, size_t *n) {
     size_t cap = 0;
     *out = NULL;
     *n = 0;
@@ -139,6 +133,18 @@ static int load_evidence(pact_store *st, pact_result *r, const char *which, long
     }
     pact__finalize(s);
     return rc == PACT__DONE ? PACT_OK : db_error(st);
+}
+
+/* All the evidence of an event (which = "event_id") or membership. */
+static int load_evidence(pact_store *st, pact_result *r, const char *which, long long id, pact_evidence **out,
+                         size_t *n) {
+    char sql[512];
+    snprintf(sql, sizeof sql, "SELECT " PACT__EVIDENCE_COLS " FROM evidence e" PACT__EVIDENCE_JOINS
+             " WHERE e.%s = ? ORDER BY e.id LIMIT %d", which, EVIDENCE_LIMIT);
+    pact__stmt *s = pact__db_prepare(st, sql);
+    if (!s) return PACT_EDB;
+    pact__bind_int64(s, 1, id);
+    return collect_evidence(st, r, s, out, n);
 }
 
 /* The evidence that `tail` (a FROM/WHERE clause over evidence e, with text
@@ -153,22 +159,13 @@ static int load_evidence_where(pact_store *st, pact_result *r, const char *tail,
     const char *p[3] = {p1, p2, p3};
     for (int i = 0; i < 3; i++)
         if (p[i]) pact__bind_text(s, i + 1, p[i]);
-    size_t cap = 0;
-    *out = NULL;
-    *n = 0;
-    int rc;
-    while ((rc = pact__step(s)) == PACT__ROW) {
-        *out = grow(r, *out, *n, &cap, sizeof **out);
-        read_evidence(r, s, 0, &(*out)[(*n)++]);
-    }
-    pact__finalize(s);
-    return rc == PACT__DONE ? PACT_OK : db_error(st);
+    return collect_evidence(st, r, s, out, n);
 }
 
 /* ---- members ---- */
 
 /* "2023" means up to the end of 2023, "2023-04" to the end of April. */
-static void date_ceiling(const char *at, char out[11]) {
+void pact__date_ceiling(const char *at, char out[11]) {
     size_t n = strlen(at);
     if (n == 4) snprintf(out, 11, "%s-12-31", at);
     else if (n == 7) snprintf(out, 11, "%s-31", at);
@@ -188,7 +185,7 @@ int pact_query_members(pact_store *st, const char *org, const pact_query_opts *o
     char at[11];
     pact__bind_text(s, 1, org);
     if (o && o->at) {
-        date_ceiling(o->at, at);
+        pact__date_ceiling(o->at, at);
         pact__bind_text(s, 2, at);
     }
     size_t cap = 0;

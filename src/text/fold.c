@@ -189,9 +189,7 @@ static bool fold_fast(const char *s, size_t len, pact_buf *out) {
             } else {
                 size_t adv;
                 int32_t cp = pact__utf8_next(s + j, len - j, &adv);
-                unsigned code = 0;
-                if (cp >= VN_DECODE_LAT_LO && cp <= VN_DECODE_LAT_HI) code = vn_decode_lat[cp - VN_DECODE_LAT_LO];
-                else if (cp >= VN_DECODE_EXT_LO && cp <= VN_DECODE_EXT_HI) code = vn_decode_ext[cp - VN_DECODE_EXT_LO];
+                unsigned code = vn_decode(cp);
                 if (code) {
                     l.v = (uint8_t)(code >> 4);
                     l.tone = (uint8_t)((code >> 1) & 7);

@@ -173,11 +173,8 @@ static bool vowel_of(int32_t cp, pact__letter *l) {
         default: return false;
         }
         code |= cp < 'a';
-    } else if (cp >= VN_DECODE_LAT_LO && cp <= VN_DECODE_LAT_HI) {
-        code = vn_decode_lat[cp - VN_DECODE_LAT_LO];
-    } else if (cp >= VN_DECODE_EXT_LO && cp <= VN_DECODE_EXT_HI) {
-        code = vn_decode_ext[cp - VN_DECODE_EXT_LO];
-    }
+    } else
+        code = vn_decode(cp);
     if (!code) return false;
     l->v = (uint8_t)(code >> 4);
     l->tone = (uint8_t)((code >> 1) & 7);

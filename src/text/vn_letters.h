@@ -54,3 +54,9 @@ static const uint8_t vn_decode_ext[90] = {
 #define VN_DECODE_LAT_HI 0x1B0
 #define VN_DECODE_EXT_LO 0x1EA0
 #define VN_DECODE_EXT_HI 0x1EF9
+/* The code above of a precomposed vowel letter, 0 for any other code point. */
+static inline unsigned vn_decode(int32_t cp) {
+    if (cp >= VN_DECODE_LAT_LO && cp <= VN_DECODE_LAT_HI) return vn_decode_lat[cp - VN_DECODE_LAT_LO];
+    if (cp >= VN_DECODE_EXT_LO && cp <= VN_DECODE_EXT_HI) return vn_decode_ext[cp - VN_DECODE_EXT_LO];
+    return 0;
+}
